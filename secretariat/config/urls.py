@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from secretariat.api.main import api
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("admin/", admin.site.urls),
+    path("", include("secretariat.core.urls")),
+    path("", include("secretariat.members.urls")),
+    path("", include("secretariat.portal.urls")),
+]

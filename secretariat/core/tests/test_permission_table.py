@@ -1,0 +1,201 @@
+"""The role × action × ownership table and the permission funnel (pure, no Django)."""
+
+from __future__ import annotations
+
+import pytest
+
+from secretariat.core.domain.actors import Actor, Role
+from secretariat.core.domain.errors import NotFound, NotPermitted
+from secretariat.core.domain.permissions import POLICY, is_allowed
+from secretariat.core.permissions import can, require
+
+OWN_STATE = "BY"
+OTHER_STATE = "AM"
+
+SEC = Role.SECRETARIAT
+DEL = Role.DELEGATION
+AUD = Role.AUDITOR
+SYS = Role.SYSTEM
+
+# The policy written out independently of POLICY, so a change to the table must be made twice.
+# action -> {role: "any" | "own"}; a role that is not listed may not do the action at all.
+EXPECTED: dict[str, dict[Role, str]] = {
+    "members.submit_event": {DEL: "own", SEC: "any", SYS: "any"},
+    "members.view_pending_event": {DEL: "own", SEC: "any", AUD: "any", SYS: "any"},
+    "members.register_event": {SEC: "any", SYS: "any"},
+    "members.reject_event": {SEC: "any", SYS: "any"},
+    "members.record_state": {SEC: "any", SYS: "any"},
+    "members.record_chair_term": {SEC: "any", SYS: "any"},
+    "members.record_secretary_general": {SEC: "any", SYS: "any"},
+    "members.record_indicator": {SEC: "any", SYS: "any"},
+    "journal.read_entries": {AUD: "any", SEC: "any", SYS: "any"},
+}
+
+
+def make_actor(role: Role) -> Actor:
+    return Actor(role, state=OWN_STATE if role.is_national else None, username=f"a-{role.value}")
+
+
+def expected_answer(action: str, role: Role, target: str | None) -> bool:
+    scope = EXPECTED[action].get(role)
+    if scope is None:
+        return False
+    if scope == "any":
+        return True
+    return target == OWN_STATE
+
+
+def test_the_policy_has_exactly_the_actions_this_test_knows():
+    assert set(POLICY) == set(EXPECTED)
+
+
+@pytest.mark.parametrize("action", sorted(EXPECTED))
+@pytest.mark.parametrize("role", list(Role))
+@pytest.mark.parametrize("target", [OWN_STATE, OTHER_STATE, None], ids=["own", "other", "none"])
+def test_every_role_gets_the_documented_answer_for_every_action(action, role, target):
+    actor = make_actor(role)
+
+    assert is_allowed(actor, action, target) is expected_answer(action, role, target)
+    assert can(actor, action, target) is expected_answer(action, role, target)
+
+
+@pytest.mark.parametrize("action", sorted(EXPECTED))
+def test_the_public_may_do_nothing_in_the_table(action):
+    for target in (OWN_STATE, OTHER_STATE, None):
+        assert not is_allowed(Actor.public(), action, target)
+
+
+@pytest.mark.parametrize("action", sorted(EXPECTED))
+def test_a_border_officer_may_do_nothing_in_the_table(action):
+    officer = Actor(Role.BORDER_OFFICER, state="KZ")
+    for target in ("KZ", OTHER_STATE, None):
+        assert not is_allowed(officer, action, target)
+
+
+def test_a_delegation_submits_events_for_its_own_state_only():
+    boris = Actor(Role.DELEGATION, state="BY", username="boris")
+
+    assert is_allowed(boris, "members.submit_event", "BY")
+    assert not is_allowed(boris, "members.submit_event", "AM")
+    # A record of the secretariat's own is not the delegation's state's.
+    assert not is_allowed(boris, "members.submit_event", None)
+
+
+def test_a_delegation_may_not_register_even_its_own_states_event():
+    boris = Actor(Role.DELEGATION, state="BY")
+
+    assert not is_allowed(boris, "members.register_event", "BY")
+
+
+def test_the_secretariat_acts_on_any_states_record():
+    sofia = Actor(Role.SECRETARIAT, username="sofia")
+
+    for state in ("BY", "AM", "KZ", None):
+        assert is_allowed(sofia, "members.register_event", state)
+
+
+def test_an_unknown_action_is_a_programming_error():
+    with pytest.raises(ValueError, match=r"unknown action 'members.delete_everything'"):
+        is_allowed(make_actor(Role.SECRETARIAT), "members.delete_everything")
+
+
+def test_an_unknown_action_is_refused_loudly_even_for_the_public():
+    with pytest.raises(ValueError, match="add it to POLICY"):
+        require(Actor.public(), "journal.rewrite")
+
+
+# --- Actor -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", [r for r in Role if r.is_national])
+def test_an_actor_in_a_national_role_must_name_a_state(role):
+    with pytest.raises(ValueError, match=rf"a {role.value} actor must act for a state"):
+        Actor(role)
+    with pytest.raises(ValueError, match="must act for a state"):
+        Actor(role, state="")
+
+
+@pytest.mark.parametrize("role", [r for r in Role if not r.is_national])
+def test_an_actor_in_a_non_national_role_may_not_name_a_state(role):
+    with pytest.raises(ValueError, match=rf"a {role.value} actor does not act for a state"):
+        Actor(role, state="BY")
+
+
+def test_only_delegations_and_border_officers_are_national():
+    assert {r for r in Role if r.is_national} == {Role.DELEGATION, Role.BORDER_OFFICER}
+
+
+def test_an_actor_describes_itself_for_the_journal():
+    boris = Actor(Role.DELEGATION, state="BY", username="boris", user_id=7)
+
+    assert boris.as_journal_dict() == {
+        "role": "delegation",
+        "state": "BY",
+        "user": "boris",
+        "user_id": 7,
+    }
+    assert boris.describe() == "boris (delegation, BY)"
+    assert Actor.system("loader").describe() == "loader (system)"
+    assert Actor.public().describe() == "public (public)"
+
+
+# --- require -----------------------------------------------------------------------------------
+
+
+def test_require_lets_an_allowed_actor_through():
+    boris = Actor(Role.DELEGATION, state="BY")
+
+    require(boris, "members.submit_event", "BY")  # raises when refused
+
+
+def test_a_delegation_aiming_at_another_state_is_told_the_record_does_not_exist():
+    boris = Actor(Role.DELEGATION, state="BY")
+
+    with pytest.raises(NotFound) as caught:
+        require(boris, "members.submit_event", "AM")
+
+    assert not isinstance(caught.value, NotPermitted)
+    assert "AM" not in caught.value.message
+
+
+def test_a_delegation_aiming_an_action_it_lacks_at_another_state_also_gets_not_found():
+    boris = Actor(Role.DELEGATION, state="BY")
+
+    with pytest.raises(NotFound):
+        require(boris, "members.register_event", "AM")
+
+
+def test_a_border_officer_aiming_at_another_state_gets_not_found():
+    kair = Actor(Role.BORDER_OFFICER, state="KZ")
+
+    with pytest.raises(NotFound):
+        require(kair, "members.view_pending_event", "BY")
+
+
+def test_a_delegation_lacking_an_action_for_its_own_state_is_refused_plainly():
+    boris = Actor(Role.DELEGATION, state="BY")
+
+    with pytest.raises(NotPermitted, match=r"delegation may not perform members.register_event"):
+        require(boris, "members.register_event", "BY")
+
+
+def test_a_delegation_aiming_at_a_secretariat_record_is_refused_plainly():
+    boris = Actor(Role.DELEGATION, state="BY")
+
+    with pytest.raises(NotPermitted):
+        require(boris, "journal.read_entries")
+
+
+@pytest.mark.parametrize("target", [OWN_STATE, OTHER_STATE, None])
+def test_the_public_is_refused_not_told_the_record_is_missing(target):
+    with pytest.raises(
+        NotPermitted, match=r"public may not perform members.submit_event"
+    ) as caught:
+        require(Actor.public(), "members.submit_event", target)
+
+    assert not isinstance(caught.value, NotFound)
+
+
+def test_an_auditor_is_refused_a_write_plainly_whatever_the_state():
+    with pytest.raises(NotPermitted):
+        require(Actor(Role.AUDITOR), "members.record_state", OTHER_STATE)

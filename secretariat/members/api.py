@@ -1,0 +1,289 @@
+"""Member records over HTTP: states, membership as of a date, offices, indicators, notifications."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Status
+
+from secretariat.api.auth import actor_of
+from secretariat.members import selectors, services
+from secretariat.members.models import (
+    ChairTerm,
+    Indicator,
+    MembershipEvent,
+    MemberState,
+    SecretaryGeneralTerm,
+)
+from secretariat.members.schemas import (
+    ChairIn,
+    ChairOut,
+    EventIn,
+    EventOut,
+    IndicatorIn,
+    IndicatorOut,
+    OrganizationOnDate,
+    RejectIn,
+    SecretaryGeneralIn,
+    SecretaryGeneralOut,
+    StandingOut,
+    StateOut,
+    TimelineOut,
+)
+
+router = Router(tags=["members"])
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+def state_out(row: MemberState) -> dict[str, Any]:
+    return {
+        "code": row.code,
+        "iso3": row.iso3,
+        "name_en": row.name_en,
+        "name_ru": row.name_ru,
+        "sources": row.sources,
+        "uncertain": row.uncertain,
+        "note": row.note,
+    }
+
+
+def standing_out(row: selectors.StandingOnDate) -> dict[str, Any]:
+    return {
+        "code": row.state.code,
+        "name_en": row.state.name_en,
+        "name_ru": row.state.name_ru,
+        "status": row.status.value,
+        "member": row.status.participates,
+    }
+
+
+def event_out(row: MembershipEvent) -> dict[str, Any]:
+    return {
+        "id": row.pk,
+        "state": row.state_id,
+        "kind": row.kind,
+        "date": row.date,
+        "summary_en": row.summary_en,
+        "summary_ru": row.summary_ru,
+        "status": row.status,
+        "sources": row.sources,
+        "uncertain": row.uncertain,
+        "note": row.note,
+    }
+
+
+def _term_out(row: ChairTerm | SecretaryGeneralTerm) -> dict[str, Any]:
+    return {
+        "id": row.pk,
+        "state": row.state_id,
+        "start": row.start,
+        "start_precision": row.start_precision,
+        "end": row.end,
+        "end_precision": row.end_precision,
+        "sources": row.sources,
+        "uncertain": row.uncertain,
+        "note": row.note,
+    }
+
+
+def chair_out(row: ChairTerm) -> dict[str, Any]:
+    return {**_term_out(row), "holder_en": row.holder_en, "holder_ru": row.holder_ru}
+
+
+def sg_out(row: SecretaryGeneralTerm) -> dict[str, Any]:
+    return {
+        **_term_out(row),
+        "person_en": row.person_en,
+        "person_ru": row.person_ru,
+        "acting": row.acting,
+    }
+
+
+def indicator_out(row: Indicator) -> dict[str, Any]:
+    return {
+        "state": row.state_id,
+        "kind": row.kind,
+        "edition": row.edition,
+        "year": row.year,
+        "status": row.status,
+        "political_rights": row.political_rights,
+        "civil_liberties": row.civil_liberties,
+        "score": row.score,
+        "sources": row.sources,
+        "uncertain": row.uncertain,
+        "note": row.note,
+    }
+
+
+@router.get(
+    "/organization",
+    response=OrganizationOnDate,
+    summary="Members, chair and Secretary-General on a date",
+)
+def organization_on(request: HttpRequest, as_of: dt.date | None = None) -> Any:
+    on = as_of or _today()
+    chair = selectors.chair_on(on)
+    sg = selectors.secretary_general_on(on)
+    return {
+        "as_of": on,
+        "members": [standing_out(r) for r in selectors.members_on(on)],
+        "chair": chair_out(chair) if chair else None,
+        "secretary_general": sg_out(sg) if sg else None,
+    }
+
+
+@router.get("/states", response=list[StateOut], summary="Every state the dataset knows")
+def list_states(request: HttpRequest) -> Any:
+    return [state_out(s) for s in selectors.states()]
+
+
+@router.get("/states/{code}", response=StateOut)
+def get_state(request: HttpRequest, code: str) -> Any:
+    return state_out(selectors.state(code))
+
+
+@router.get("/membership", response=list[StandingOut], summary="Every state's status on a date")
+def membership_on(request: HttpRequest, as_of: dt.date | None = None) -> Any:
+    return [standing_out(r) for r in selectors.standings_on(as_of or _today())]
+
+
+@router.get("/members", response=list[StandingOut], summary="The members on a date")
+def members_on(request: HttpRequest, as_of: dt.date | None = None) -> Any:
+    return [standing_out(r) for r in selectors.members_on(as_of or _today())]
+
+
+@router.get("/states/{code}/timeline", response=TimelineOut, summary="Status periods of one state")
+def state_timeline(request: HttpRequest, code: str) -> Any:
+    timeline = selectors.timeline_of(code)
+    return {
+        "code": timeline.state.code,
+        "periods": [
+            {"status": p.status.value, "start": p.start, "end": p.end} for p in timeline.periods
+        ],
+    }
+
+
+@router.get(
+    "/states/{code}/events", response=list[EventOut], summary="Membership events you may see"
+)
+def state_events(request: HttpRequest, code: str) -> Any:
+    return [event_out(e) for e in selectors.events_for(actor_of(request), code)]
+
+
+@router.post(
+    "/states/{code}/events",
+    response={201: EventOut, 200: EventOut},
+    summary="Record an event (secretariat) or notify one for your own state (delegation)",
+)
+def submit_event(request: HttpRequest, code: str, body: EventIn) -> Any:
+    actor = actor_of(request)
+    event, outcome = services.submit_membership_event(actor, state=code.upper(), **body.dict())
+    return Status(201 if outcome == "created" else 200, event_out(event))
+
+
+@router.get(
+    "/membership-events/pending",
+    response=list[EventOut],
+    summary="Notifications awaiting registration",
+)
+def pending_events(request: HttpRequest) -> Any:
+    return [event_out(e) for e in selectors.pending_events_for(actor_of(request))]
+
+
+@router.get("/membership-events/{event_id}", response=EventOut)
+def get_event(request: HttpRequest, event_id: int) -> Any:
+    return event_out(selectors.event_for(actor_of(request), event_id))
+
+
+@router.post(
+    "/membership-events/{event_id}/register",
+    response=EventOut,
+    summary="Register a notification (secretariat)",
+)
+def register_event(request: HttpRequest, event_id: int) -> Any:
+    actor = actor_of(request)
+    selectors.event_for(actor, event_id)  # hidden events answer 404 before any permission talk
+    return event_out(services.register_membership_event(actor, event_id=event_id))
+
+
+@router.post(
+    "/membership-events/{event_id}/reject",
+    response=EventOut,
+    summary="Reject a notification (secretariat)",
+)
+def reject_event(request: HttpRequest, event_id: int, body: RejectIn) -> Any:
+    actor = actor_of(request)
+    selectors.event_for(actor, event_id)
+    return event_out(services.reject_membership_event(actor, event_id=event_id, reason=body.reason))
+
+
+@router.get("/chairs", response=list[ChairOut], summary="Chair terms in order")
+def list_chairs(request: HttpRequest) -> Any:
+    return [chair_out(t) for t in selectors.chair_terms()]
+
+
+@router.get("/chairs/on", response=ChairOut | None, summary="The chair on a date")
+def chair_on(request: HttpRequest, date: dt.date | None = None) -> Any:
+    term = selectors.chair_on(date or _today())
+    return chair_out(term) if term else None
+
+
+@router.post(
+    "/chairs", response={201: ChairOut, 200: ChairOut}, summary="Record a chair term (secretariat)"
+)
+def create_chair(request: HttpRequest, body: ChairIn) -> Any:
+    term, outcome = services.record_chair_term(actor_of(request), **body.dict())
+    return Status(201 if outcome == "created" else 200, chair_out(term))
+
+
+@router.get(
+    "/secretaries-general",
+    response=list[SecretaryGeneralOut],
+    summary="Secretaries-General in order",
+)
+def list_secretaries_general(request: HttpRequest) -> Any:
+    return [sg_out(t) for t in selectors.secretary_general_terms()]
+
+
+@router.get(
+    "/secretaries-general/on",
+    response=SecretaryGeneralOut | None,
+    summary="The Secretary-General on a date",
+)
+def secretary_general_on(request: HttpRequest, date: dt.date | None = None) -> Any:
+    term = selectors.secretary_general_on(date or _today())
+    return sg_out(term) if term else None
+
+
+@router.post(
+    "/secretaries-general",
+    response={201: SecretaryGeneralOut, 200: SecretaryGeneralOut},
+    summary="Record a Secretary-General's term (secretariat)",
+)
+def create_secretary_general(request: HttpRequest, body: SecretaryGeneralIn) -> Any:
+    term, outcome = services.record_secretary_general(actor_of(request), **body.dict())
+    return Status(201 if outcome == "created" else 200, sg_out(term))
+
+
+@router.get(
+    "/states/{code}/indicators",
+    response=list[IndicatorOut],
+    summary="Freedom House ratings by year",
+)
+def state_indicators(request: HttpRequest, code: str) -> Any:
+    return [indicator_out(i) for i in selectors.indicators_of(code)]
+
+
+@router.post(
+    "/states/{code}/indicators",
+    response={201: IndicatorOut, 200: IndicatorOut},
+    summary="Record a year's Freedom House rating (secretariat)",
+)
+def create_indicator(request: HttpRequest, code: str, body: IndicatorIn) -> Any:
+    row, outcome = services.record_indicator(actor_of(request), state=code.upper(), **body.dict())
+    return Status(201 if outcome == "created" else 200, indicator_out(row))

@@ -1,0 +1,1 @@
+"""Membership rules in pure Python: statuses from dated events, office terms, indicators."""

@@ -1,0 +1,66 @@
+"""Public pages that span apps: the organization on a date (home) and the journal."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from secretariat.core.domain.errors import NotPermitted
+from secretariat.core.permissions import can
+from secretariat.core.web import as_of_date, request_actor
+from secretariat.journal.selectors import entry_data, journal_entries_for, journal_head
+from secretariat.members import selectors
+from secretariat.members.views import gantt_rows
+from secretariat.portal.charts import membership_gantt
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    on, date_error = as_of_date(request)
+    lang = get_language() or "en"
+    standings = selectors.standings_on(on)
+    timelines = selectors.timelines()
+    first_year = min((p.start.year for t in timelines for p in t.periods), default=on.year)
+    chart = membership_gantt(
+        gantt_rows(timelines, lang),
+        first_year=first_year,
+        until=max(dt.date.today(), on),
+        title=_("Membership over time"),
+        marker=on,
+    )
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "on": on,
+            "is_today": on == dt.date.today(),
+            "date_error": date_error,
+            "members": [s for s in standings if s.status.participates],
+            "others": [
+                s for s in standings if not s.status.participates and s.status.value != "none"
+            ],
+            "chair": selectors.chair_on(on),
+            "secretary_general": selectors.secretary_general_on(on),
+            "chart": chart,
+            "lang": lang,
+        },
+    )
+
+
+def journal(request: HttpRequest) -> HttpResponse:
+    actor = request_actor(request)
+    page = None
+    if can(actor, "journal.read_entries"):
+        try:
+            rows = journal_entries_for(actor).order_by("-seq")
+        except NotPermitted:  # pragma: no cover - can() said yes
+            rows = None
+        if rows is not None:
+            page = Paginator(rows, 50).get_page(request.GET.get("page"))
+            for entry in page.object_list:
+                entry.document = entry_data(entry)  # type: ignore[attr-defined]
+    return render(request, "portal/journal.html", {"head": journal_head(), "page": page})
