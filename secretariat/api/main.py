@@ -63,11 +63,21 @@ def csrf_failed(request: HttpRequest, exc: CsrfFailed) -> HttpResponse:
 
 
 def _mount() -> None:
+    from secretariat.assistance.api import router as assistance_router
+    from secretariat.depositary.api import router as depositary_router
+    from secretariat.entrybans.api import router as entrybans_router
+    from secretariat.forces.api import router as forces_router
     from secretariat.journal.api import router as journal_router
+    from secretariat.meetings.api import router as meetings_router
     from secretariat.members.api import router as members_router
 
     api.add_router("/", members_router)
     api.add_router("/journal", journal_router)
+    api.add_router("/depositary", depositary_router)
+    api.add_router("/meetings", meetings_router)
+    api.add_router("/forces", forces_router)
+    api.add_router("/assistance", assistance_router)
+    api.add_router("/entry-bans", entrybans_router)
 
 
 _mount()

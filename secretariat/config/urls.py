@@ -10,5 +10,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("secretariat.core.urls")),
     path("", include("secretariat.members.urls")),
+    path("depositary/", include("secretariat.depositary.urls")),
+    path("meetings/", include("secretariat.meetings.urls")),
+    path("forces/", include("secretariat.forces.urls")),
+    path("assistance/", include("secretariat.assistance.urls")),
+    path("entry-bans/", include("secretariat.entrybans.urls")),
     path("", include("secretariat.portal.urls")),
 ]

@@ -7,6 +7,7 @@ written. Loading the same data again changes nothing and journals nothing.
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -49,7 +50,9 @@ def read_document(path: Path) -> dict[str, Any]:
 
 def load_dataset(name: str, path: Path | None = None) -> Counter[str]:
     """Load a dataset by name (from the package) or from an explicit file; return change counts."""
-    document = read_document(path or dataset_file(name))
+    members_file = path or dataset_file(name)
+    directory = members_file.parent
+    document = read_document(members_file)
     dataset = document.get("dataset", name)
     actor = Actor.system(f"dataset:{dataset}")
     counts: Counter[str] = Counter()
@@ -143,7 +146,19 @@ def load_dataset(name: str, path: Path | None = None) -> Counter[str]:
                 **_sourcing(r),
             ),
         )
+        # Each app loads its own part of the dataset, in dependency order, in the same transaction.
+        for app in APP_LOADERS:
+            module = importlib.import_module(f"secretariat.{app}.dataset")
+            try:
+                module.load(directory, actor, counts)
+            except DomainError as exc:
+                raise DatasetError(f"{app}: {exc.message}") from None
     return counts
+
+
+# Apps whose dataset part is loaded after the members, in this order (later ones may refer to
+# earlier ones: a meeting adopts an instrument, an assistance decision is taken at a meeting).
+APP_LOADERS = ("depositary", "meetings", "forces", "assistance", "entrybans")
 
 
 def _apply(

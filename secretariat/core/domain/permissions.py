@@ -8,18 +8,18 @@ Keep docs/permissions.md in step with this table; a test walks all of it.
 
 from __future__ import annotations
 
-from enum import StrEnum
-
+from secretariat.assistance.domain.policy import POLICY as ASSISTANCE_POLICY
 from secretariat.core.domain.actors import Actor, Role
+from secretariat.core.domain.scopes import Scope
+from secretariat.depositary.domain.policy import POLICY as DEPOSITARY_POLICY
+from secretariat.entrybans.domain.policy import POLICY as ENTRYBANS_POLICY
+from secretariat.forces.domain.policy import POLICY as FORCES_POLICY
+from secretariat.meetings.domain.policy import POLICY as MEETINGS_POLICY
 
-
-class Scope(StrEnum):
-    ANY = "any"  # whatever state the record belongs to
-    OWN = "own"  # only records of the actor's own state
-
+__all__ = ["POLICY", "Scope", "is_allowed"]
 
 # action -> {role: scope}. A role missing from an action's entry may not do it at all.
-POLICY: dict[str, dict[Role, Scope]] = {
+CORE_POLICY: dict[str, dict[Role, Scope]] = {
     # Membership notifications (withdrawal, freezing participation, ...): a delegation submits
     # its own state's; the secretariat records any state's and registers submitted ones.
     "members.submit_event": {
@@ -45,6 +45,27 @@ POLICY: dict[str, dict[Role, Scope]] = {
         Role.SYSTEM: Scope.ANY,
     },
 }
+
+
+def _merge(*tables: dict[str, dict[Role, Scope]]) -> dict[str, dict[Role, Scope]]:
+    merged: dict[str, dict[Role, Scope]] = {}
+    for table in tables:
+        clash = merged.keys() & table.keys()
+        if clash:
+            raise ValueError(f"actions defined twice in the policy: {sorted(clash)}")
+        merged.update(table)
+    return merged
+
+
+# The one table: the core's rows and each app's own (each app keeps its rows in domain/policy.py).
+POLICY = _merge(
+    CORE_POLICY,
+    DEPOSITARY_POLICY,
+    MEETINGS_POLICY,
+    ASSISTANCE_POLICY,
+    FORCES_POLICY,
+    ENTRYBANS_POLICY,
+)
 
 # Delegation-submitted membership notifications may only be of these kinds: a state can announce
 # its own withdrawal or freeze/resume its own participation, never suspend itself or rejoin alone.

@@ -14,15 +14,23 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 
+def catalog_files() -> list[Path]:
+    """The project-wide catalogs (LOCALE_PATHS) and each app's own (<app>/locale)."""
+    found: list[Path] = []
+    for directory in settings.LOCALE_PATHS:
+        found.extend(Path(directory).glob("*/LC_MESSAGES/*.po"))
+    found.extend(Path(settings.PACKAGE_DIR).glob("*/locale/*/LC_MESSAGES/*.po"))
+    return sorted(set(found))
+
+
 def compile_catalogs() -> list[Path]:
     built = []
-    for directory in settings.LOCALE_PATHS:
-        for po_path in Path(directory).glob("*/LC_MESSAGES/*.po"):
-            mo_path = po_path.with_suffix(".mo")
-            if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
-                continue
-            polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
-            built.append(mo_path)
+    for po_path in catalog_files():
+        mo_path = po_path.with_suffix(".mo")
+        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            continue
+        polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
+        built.append(mo_path)
     return built
 
 

@@ -1,0 +1,5 @@
+"""Collective assistance over HTTP; mounted by secretariat.api.main."""
+
+from ninja import Router
+
+router = Router(tags=["assistance"])

@@ -1,0 +1,1 @@
+"""Collective assistance: the pure rules (no Django imports)."""

@@ -1,0 +1,1 @@
+"""Collective assistance: the tables. Written only by services.py."""

@@ -1,0 +1,5 @@
+"""Depositary over HTTP; mounted by secretariat.api.main."""
+
+from ninja import Router
+
+router = Router(tags=["depositary"])

@@ -1,0 +1,1 @@
+"""Depositary: the pure rules (no Django imports)."""

@@ -1,0 +1,1 @@
+"""Depositary: the tables. Written only by services.py."""

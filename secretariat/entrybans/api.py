@@ -1,0 +1,5 @@
+"""Common entry-ban register over HTTP; mounted by secretariat.api.main."""
+
+from ninja import Router
+
+router = Router(tags=["entrybans"])

@@ -1,0 +1,1 @@
+"""Common entry-ban register: the pure rules (no Django imports)."""

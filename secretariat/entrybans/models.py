@@ -1,0 +1,1 @@
+"""Common entry-ban register: the tables. Written only by services.py."""

@@ -1,0 +1,1 @@
+"""Forces: the pure rules (no Django imports)."""

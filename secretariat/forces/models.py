@@ -1,0 +1,1 @@
+"""Forces: the tables. Written only by services.py."""

@@ -1,0 +1,5 @@
+"""Meetings and decisions over HTTP; mounted by secretariat.api.main."""
+
+from ninja import Router
+
+router = Router(tags=["meetings"])

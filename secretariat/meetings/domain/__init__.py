@@ -1,0 +1,1 @@
+"""Meetings and decisions: the pure rules (no Django imports)."""

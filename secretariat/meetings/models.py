@@ -1,0 +1,1 @@
+"""Meetings and decisions: the tables. Written only by services.py."""
