@@ -205,7 +205,7 @@ def test_each_persona_may_make_exactly_the_writes_its_role_allows(persona, write
         assert "/login/" in response["Location"]
     elif expected == "admin-login":
         assert response.status_code == 302
-        assert "/admin/login/" in response["Location"]
+        assert "login/?next=/admin/" in response["Location"]  # then on to the two-factor login
     elif expected == "refused-message":
         assert response.status_code == 302
     else:

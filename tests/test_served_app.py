@@ -35,7 +35,8 @@ def _get(url: str) -> tuple[int, str, dict[str, str]]:
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     data_dir = tmp_path_factory.mktemp("served")
     port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SECRET_KEY", "DEBUG")}
+    unwanted = ("DATABASE_URL", "SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    env = {k: v for k, v in os.environ.items() if k not in unwanted}
     env["SECRETARIAT_DATA_DIR"] = str(data_dir)
     log = (data_dir / "serve.log").open("w")
     process = subprocess.Popen(

@@ -12,8 +12,10 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 
 from secretariat.core.domain.actors import Role
 from secretariat.core.domain.errors import DomainError
@@ -29,7 +31,13 @@ def _secretariat_only(request: HttpRequest) -> bool:
     return bool(request.user.is_active) and is_secretariat(request)
 
 
+def _login_with_second_factor(request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+    # The admin has no login of its own: everyone goes through the two-factor login.
+    return redirect_to_login(request.get_full_path(), reverse("core:login"))
+
+
 admin.site.has_permission = _secretariat_only  # type: ignore[method-assign]
+admin.site.login = _login_with_second_factor  # type: ignore[method-assign]
 admin.site.site_header = "Secretariat administration"
 
 
