@@ -65,3 +65,16 @@ def test_the_pages_lay_out_on_a_phone_without_sideways_scrolling(
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
     page.close()
+
+
+def test_the_home_page_shows_the_astana_summit_nearest_12_august_2011(
+    browser: Browser, live_server: Any, csto_committed: None
+) -> None:
+    page = browser.new_page()
+    page.goto(live_server.url + "/?date=2011-08-12")
+    card = page.get_by_test_id("session-on-date")
+    assert "Astana" in card.inner_text()
+    assert page.get_by_test_id("session-chair").inner_text() == "Belarus"
+    assert page.get_by_test_id("session-present").inner_text().startswith("6 of 7")
+    assert "Uzbekistan" in page.get_by_test_id("session-absent").inner_text()
+    page.close()

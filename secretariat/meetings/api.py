@@ -1,5 +1,322 @@
-"""Meetings and decisions over HTTP; mounted by secretariat.api.main."""
+"""Meetings and decisions over HTTP; mounted by secretariat.api.main under /api/v1/meetings/.
 
-from ninja import Router
+Reads are public (except positions on an open draft, see selectors); the secretariat writes
+sessions, attendance, drafts and outcomes; a delegation writes its own state's positions and claims.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Status
+
+from secretariat.api.auth import actor_of
+from secretariat.core.domain.actors import Actor
+from secretariat.core.domain.values import parse_date
+from secretariat.meetings import selectors, services
+from secretariat.meetings.domain.sessions import Body
+from secretariat.meetings.models import Attendance, Claim, Decision, Session, StatePosition
+from secretariat.meetings.schemas import (
+    MeetingsAttendanceIn,
+    MeetingsAttendanceOut,
+    MeetingsClaimIn,
+    MeetingsClaimOut,
+    MeetingsDecisionDetailOut,
+    MeetingsDecisionIn,
+    MeetingsDecisionOut,
+    MeetingsMatrixRowOut,
+    MeetingsOnDateOut,
+    MeetingsOutcomeIn,
+    MeetingsPositionIn,
+    MeetingsPositionOut,
+    MeetingsSessionDetailOut,
+    MeetingsSessionIn,
+    MeetingsSessionOut,
+)
 
 router = Router(tags=["meetings"])
+
+
+def _sourced(row: Any) -> dict[str, Any]:
+    return {"sources": row.sources, "uncertain": row.uncertain, "note": row.note}
+
+
+def session_out(row: Session) -> dict[str, Any]:
+    return {
+        **_sourced(row),
+        **{
+            name: getattr(row, name)
+            for name in [
+                "code",
+                "body",
+                "kind",
+                "by_video",
+                "label_en",
+                "label_ru",
+                "start",
+                "start_precision",
+                "end",
+                "city_en",
+                "city_ru",
+                "host",
+                "chaired_by",
+                "chair_person",
+                "summary_en",
+                "summary_ru",
+            ]
+        },
+        "url": f"/meetings/sessions/{row.code}/",
+    }
+
+
+def attendance_out(row: Attendance) -> dict[str, Any]:
+    return {
+        **_sourced(row),
+        **{
+            name: getattr(row, name)
+            for name in [
+                "state",
+                "presence",
+                "person",
+                "level",
+                "by_video",
+                "reason",
+                "reason_text",
+            ]
+        },
+    }
+
+
+def session_detail_out(row: Session) -> dict[str, Any]:
+    return {
+        **session_out(row),
+        "agenda": [
+            {"number": a.number, "title_en": a.title_en, "title_ru": a.title_ru}
+            for a in row.agenda.order_by("number")
+        ],
+        "attendance": [attendance_out(a) for a in selectors.attendance_of(row)],
+        "decisions": [d.code for d in selectors.decisions_of(row)],
+    }
+
+
+def decision_out(row: Decision) -> dict[str, Any]:
+    return {
+        **_sourced(row),
+        "code": row.code,
+        "session": row.session.code,
+        **{
+            name: getattr(row, name)
+            for name in [
+                "slug",
+                "kind",
+                "title_en",
+                "title_ru",
+                "text_en",
+                "text_ru",
+                "outcome",
+                "decided_on",
+                "rules",
+                "instruments",
+                "missions",
+            ]
+        },
+        "url": f"/meetings/sessions/{row.session.code}/decisions/{row.slug}/",
+    }
+
+
+def position_out(row: StatePosition) -> dict[str, Any]:
+    return {
+        **_sourced(row),
+        **{
+            name: getattr(row, name)
+            for name in ["state", "position", "declared_on", "statement_en", "statement_ru"]
+        },
+    }
+
+
+def claim_out(row: Claim) -> dict[str, Any]:
+    return {
+        **_sourced(row),
+        **{
+            name: getattr(row, name)
+            for name in ["state", "reading", "claim_en", "claim_ru", "claimed_on"]
+        },
+    }
+
+
+def reading_out(reading: selectors.Reading) -> dict[str, Any]:
+    verdict = reading.verdict
+    return {
+        "reading": reading.rules.code,
+        "title": reading.rules.title,
+        "applied": reading.applied,
+        "claimed_by": list(reading.claimed_by),
+        "computed": verdict is not None,
+        "adopted": verdict.adopted if verdict else None,
+        "binding_on": list(verdict.binding_on) if verdict else [],
+        "not_bound": dict(verdict.not_bound) if verdict else {},
+        "blocked_by": list(verdict.blocked_by) if verdict else [],
+        "explanation": verdict.explain()
+        if verdict
+        else "Attendance at this session is not recorded; the outcome is the one the sources give.",
+    }
+
+
+def decision_detail_out(actor: Actor, row: Decision) -> dict[str, Any]:
+    return {
+        **decision_out(row),
+        "positions": [position_out(p) for p in selectors.positions_for(actor, row)],
+        "claims": [claim_out(c) for c in selectors.claims_of(row)],
+        "readings": [reading_out(r) for r in selectors.readings_of(row)],
+    }
+
+
+@router.get("/sessions", response=list[MeetingsSessionOut], summary="Sessions, filtered")
+def list_sessions(
+    request: HttpRequest,
+    body: str | None = None,
+    kind: str | None = None,
+    year: int | None = None,
+    host: str | None = None,
+) -> Any:
+    rows = selectors.sessions_list(body=body, kind=kind, year=year, host=host)
+    return [session_out(r) for r in rows]
+
+
+@router.post(
+    "/sessions",
+    response={201: MeetingsSessionOut, 200: MeetingsSessionOut},
+    summary="Record a session (secretariat)",
+)
+def create_session(request: HttpRequest, body: MeetingsSessionIn) -> Any:
+    row, outcome = services.record_session(actor_of(request), **body.dict())
+    return Status(201 if outcome == "created" else 200, session_out(row))
+
+
+@router.get("/sessions/{code}", response=MeetingsSessionDetailOut, summary="One session in full")
+def get_session(request: HttpRequest, code: str) -> Any:
+    return session_detail_out(selectors.session(code))
+
+
+@router.put(
+    "/sessions/{code}/attendance/{state}",
+    response={201: MeetingsAttendanceOut, 200: MeetingsAttendanceOut},
+    summary="Record one state's attendance (secretariat)",
+)
+def put_attendance(request: HttpRequest, code: str, state: str, body: MeetingsAttendanceIn) -> Any:
+    row, outcome = services.record_attendance(
+        actor_of(request), session=code, state=state.upper(), **body.dict()
+    )
+    return Status(201 if outcome == "created" else 200, attendance_out(row))
+
+
+@router.get("/sessions/{code}/decisions", response=list[MeetingsDecisionOut])
+def session_decisions(request: HttpRequest, code: str) -> Any:
+    return [decision_out(d) for d in selectors.decisions_of(selectors.session(code))]
+
+
+@router.post(
+    "/sessions/{code}/decisions",
+    response={201: MeetingsDecisionOut, 200: MeetingsDecisionOut},
+    summary="Put a draft before a session (secretariat)",
+)
+def create_decision(request: HttpRequest, code: str, body: MeetingsDecisionIn) -> Any:
+    row, outcome = services.record_decision(actor_of(request), session=code, **body.dict())
+    return Status(201 if outcome == "created" else 200, decision_out(row))
+
+
+@router.get(
+    "/sessions/{code}/decisions/{slug}",
+    response=MeetingsDecisionDetailOut,
+    summary="A decision with positions, claims and the verdict under each reading",
+)
+def get_decision(request: HttpRequest, code: str, slug: str) -> Any:
+    return decision_detail_out(actor_of(request), selectors.decision(code, slug))
+
+
+@router.put(
+    "/sessions/{code}/decisions/{slug}/positions/{state}",
+    response={201: MeetingsPositionOut, 200: MeetingsPositionOut},
+    summary="State a position on a draft (a delegation for its own state; the secretariat)",
+)
+def put_position(
+    request: HttpRequest, code: str, slug: str, state: str, body: MeetingsPositionIn
+) -> Any:
+    row, outcome = services.record_position(
+        actor_of(request), session=code, slug=slug, state=state.upper(), **body.dict()
+    )
+    return Status(201 if outcome == "created" else 200, position_out(row))
+
+
+@router.put(
+    "/sessions/{code}/decisions/{slug}/claims/{state}",
+    response={201: MeetingsClaimOut, 200: MeetingsClaimOut},
+    summary="Record a state's claim about a decision (its delegation; the secretariat)",
+)
+def put_claim(request: HttpRequest, code: str, slug: str, state: str, body: MeetingsClaimIn) -> Any:
+    row, outcome = services.record_claim(
+        actor_of(request), session=code, slug=slug, state=state.upper(), **body.dict()
+    )
+    return Status(201 if outcome == "created" else 200, claim_out(row))
+
+
+@router.post(
+    "/sessions/{code}/decisions/{slug}/outcome",
+    response=MeetingsDecisionOut,
+    summary="Record the outcome of a draft (secretariat); refused if the positions contradict it",
+)
+def post_outcome(request: HttpRequest, code: str, slug: str, body: MeetingsOutcomeIn) -> Any:
+    row = services.record_outcome(actor_of(request), session=code, slug=slug, **body.dict())
+    return decision_out(row)
+
+
+@router.get(
+    "/decisions", response=list[MeetingsDecisionOut], summary="Every decision in date order"
+)
+def list_decisions(request: HttpRequest, outcome: str | None = None) -> Any:
+    rows = selectors.decisions_list()
+    if outcome:
+        rows = rows.filter(outcome=outcome)
+    return [decision_out(d) for d in rows]
+
+
+@router.get(
+    "/on",
+    response=MeetingsOnDateOut | None,
+    summary="The Council session nearest a date (the organization on a date)",
+)
+def on_date(request: HttpRequest, date: str | None = None, body: Body = Body.CSC) -> Any:
+    # The date is read strictly (YYYY-MM-DD): a number is not a date here.
+    on = parse_date(date) if date else dt.date.today()
+    found = selectors.nearest_session(on, body.value)
+    if found is None:
+        return None
+    return {
+        "on": found.on,
+        "sitting": found.sitting,
+        "days_away": found.days_away,
+        "session": session_out(found.session),
+        "chair_state": found.chair_state,
+        "chair_person": found.chair_person,
+        "members": found.members,
+        "present": found.present,
+        "absent": [attendance_out(a) for a in found.absent],
+        "guests": [attendance_out(a) for a in found.guests],
+    }
+
+
+@router.get(
+    "/attendance", response=list[MeetingsMatrixRowOut], summary="Sessions × members attendance"
+)
+def attendance_matrix(request: HttpRequest, body: Body = Body.CSC) -> Any:
+    _, rows = selectors.attendance_matrix(body.value)
+    return [
+        {
+            "session": r.session.code,
+            "start": r.session.start,
+            "cells": [{"state": c.state, "value": c.value} for c in r.cells],
+        }
+        for r in rows
+    ]

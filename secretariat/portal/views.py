@@ -14,6 +14,7 @@ from secretariat.core.domain.errors import NotPermitted
 from secretariat.core.permissions import can
 from secretariat.core.web import as_of_date, request_actor
 from secretariat.journal.selectors import entry_data, journal_entries_for, journal_head
+from secretariat.meetings.views import on_date_context
 from secretariat.members import selectors
 from secretariat.members.views import gantt_rows
 from secretariat.portal.charts import membership_gantt
@@ -47,6 +48,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "secretary_general": selectors.secretary_general_on(on),
             "chart": chart,
             "lang": lang,
+            **on_date_context(on, lang),
         },
     )
 

@@ -21,6 +21,13 @@ SYS = Role.SYSTEM
 # action -> {role: "any" | "own"}; a role that is not listed may not do the action at all.
 EXPECTED: dict[str, dict[Role, str]] = {
     "members.submit_event": {DEL: "own", SEC: "any", SYS: "any"},
+    "meetings.record_session": {SEC: "any", SYS: "any"},
+    "meetings.record_attendance": {SEC: "any", SYS: "any"},
+    "meetings.record_decision": {SEC: "any", SYS: "any"},
+    "meetings.record_outcome": {SEC: "any", SYS: "any"},
+    "meetings.record_position": {DEL: "own", SEC: "any", SYS: "any"},
+    "meetings.record_claim": {DEL: "own", SEC: "any", SYS: "any"},
+    "meetings.view_draft_position": {DEL: "own", SEC: "any", AUD: "any", SYS: "any"},
     "members.view_pending_event": {DEL: "own", SEC: "any", AUD: "any", SYS: "any"},
     "members.register_event": {SEC: "any", SYS: "any"},
     "members.reject_event": {SEC: "any", SYS: "any"},

@@ -1,0 +1,261 @@
+"""The consensus engine: is a draft adopted, and for whom is it binding? It always says why.
+
+Use `evaluate(rules, members, present, positions)` with the rules of procedure as data (a
+`Rules` value, see READINGS) and the facts of one session: who was a member that day, who took
+part, and what each state declared. The engine picks no side in a dispute: run it once per reading
+that someone claims, and show each verdict next to the claim.
+
+A position is what a state declared about a draft; a member that took part and declared nothing
+raised no objection, which is what consensus asks for. An absent member's silence is consent only
+under readings that count the members present.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from fractions import Fraction
+
+from secretariat.core.domain.errors import RuleViolation
+
+
+class Position(StrEnum):
+    SUPPORTS = "supports"
+    OBJECTS = "objects"
+    ABSTAINS = "abstains"
+    NOT_INTERESTED = "not_interested"  # stays out: the decision does not bind it
+
+
+class Base(StrEnum):
+    """Whose consent makes consensus."""
+
+    ALL_MEMBERS = "all_members"  # every member on the day, whether it came or not
+    PRESENT = "present"  # the members that took part in the session
+
+
+class Outcome(StrEnum):
+    DRAFT = "draft"  # not yet decided
+    ADOPTED = "adopted"
+    NOT_ADOPTED = "not_adopted"
+    WITHDRAWN = "withdrawn"  # taken off the agenda; says nothing about positions
+
+
+@dataclass(frozen=True)
+class Rules:
+    """One reading of the rules of procedure. Data, not code: a new reading is a new value."""
+
+    code: str
+    title: str
+    base: Base
+    blocking: frozenset[Position] = frozenset({Position.OBJECTS})
+    # May a member declare it is not interested, so that it neither blocks nor is bound?
+    non_interest_allowed: bool = True
+    # Share of the members that must take part for the session to decide at all (None: no rule).
+    quorum: Fraction | None = None
+    # Is an absent member bound by what the others adopted? (Under ALL_MEMBERS nothing is adopted
+    # without it, so this only matters for PRESENT readings.)
+    absent_bound: bool = False
+    sources: tuple[str, ...] = ()
+    uncertain: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    rules: Rules
+    adopted: bool
+    binding_on: tuple[str, ...]
+    not_bound: Mapping[str, str]  # state -> why the decision does not bind it
+    blocked_by: tuple[str, ...]
+    reasons: tuple[str, ...] = field(default=())
+
+    def explain(self) -> str:
+        return " ".join(self.reasons)
+
+
+def _names(codes: Iterable[str]) -> str:
+    items = sorted(codes)
+    return ", ".join(items) if items else "none"
+
+
+def check_positions(members: Iterable[str], positions: Mapping[str, Position]) -> None:
+    """A position can only come from a state that was a member on the day."""
+    member_set = set(members)
+    strangers = sorted(set(positions) - member_set)
+    if strangers:
+        raise RuleViolation(
+            f"{', '.join(strangers)} {'was' if len(strangers) == 1 else 'were'} not a member on "
+            "the day of the decision and cannot take a position on it",
+            field="state",
+        )
+
+
+def evaluate(
+    rules: Rules,
+    members: Iterable[str],
+    present: Iterable[str],
+    positions: Mapping[str, Position],
+) -> Verdict:
+    """Decide a draft under `rules` and explain the result sentence by sentence."""
+    member_set = set(members)
+    present_set = set(present)
+    check_positions(member_set, positions)
+    not_members_present = present_set - member_set
+    if not_members_present:
+        raise RuleViolation(
+            f"{_names(not_members_present)} took part but {'was' if len(not_members_present) == 1 else 'were'} "
+            "not a member; guests do not count towards consensus",
+            field="state",
+        )
+    reasons: list[str] = [f"Reading applied: {rules.title}."]
+    if not member_set:
+        return Verdict(rules, False, (), {}, (), (*reasons, "There were no members on the day."))
+
+    if rules.quorum is not None:
+        share = Fraction(len(present_set), len(member_set))
+        if share < rules.quorum:
+            reasons.append(
+                f"No quorum: {len(present_set)} of {len(member_set)} members took part, and the "
+                f"rules ask for at least {rules.quorum} of them."
+            )
+            return Verdict(rules, False, (), {}, (), tuple(reasons))
+        reasons.append(f"Quorum met: {len(present_set)} of {len(member_set)} members took part.")
+
+    counted = member_set if rules.base is Base.ALL_MEMBERS else present_set | set(positions)
+    blockers: set[str] = set()
+    staying_out: set[str] = set()
+    silent_absent: set[str] = set()
+    for state in sorted(counted):
+        position = positions.get(state)
+        if position is None:
+            if state not in present_set:
+                silent_absent.add(state)
+            continue
+        if position is Position.NOT_INTERESTED and not rules.non_interest_allowed:
+            reasons.append(
+                f"{state} declared it is not interested, but this reading has no such option: "
+                "staying out counts as withholding consent."
+            )
+            blockers.add(state)
+        elif position is Position.NOT_INTERESTED:
+            staying_out.add(state)
+        elif position in rules.blocking:
+            blockers.add(state)
+
+    if rules.base is Base.ALL_MEMBERS and silent_absent:
+        reasons.append(
+            f"{_names(silent_absent)} took no part and declared nothing; under this reading "
+            "consensus needs every member, and an absent member's silence is not consent."
+        )
+        blockers |= silent_absent
+    elif silent_absent:
+        reasons.append(f"{_names(silent_absent)} took no part and declared nothing.")
+
+    objecting = {s for s in blockers if positions.get(s) in rules.blocking}
+    if objecting:
+        kinds = sorted({positions[s].value for s in objecting})
+        reasons.append(f"{_names(objecting)} declared {' / '.join(kinds)}, which blocks consensus.")
+    if staying_out:
+        reasons.append(
+            f"{_names(staying_out)} declared {'it is' if len(staying_out) == 1 else 'they are'} "
+            "not interested: no block, and not bound."
+        )
+
+    consenting = {
+        s
+        for s in counted - blockers - staying_out - silent_absent
+        if s in present_set or s in positions
+    }
+    if blockers:
+        reasons.append("Not adopted: consensus was not reached.")
+        return Verdict(rules, False, (), {}, tuple(sorted(blockers)), tuple(reasons))
+    if not consenting:
+        reasons.append("Not adopted: no member joined the decision.")
+        return Verdict(rules, False, (), {}, (), tuple(reasons))
+
+    not_bound: dict[str, str] = dict.fromkeys(staying_out, "declared it is not interested")
+    binding = set(consenting)
+    for state in member_set - counted | silent_absent:
+        if rules.absent_bound:
+            binding.add(state)
+        else:
+            not_bound[state] = "took no part and has not joined the decision"
+    abstaining = {s for s in consenting if positions.get(s) is Position.ABSTAINS}
+    if abstaining:
+        reasons.append(f"{_names(abstaining)} abstained, which does not block and still binds.")
+    reasons.append(f"Adopted by consensus of {_names(consenting)}.")
+    if rules.absent_bound and member_set - counted:
+        reasons.append(
+            f"Under this reading it also binds the absent {_names(member_set - counted)}."
+        )
+    return Verdict(
+        rules,
+        True,
+        tuple(sorted(binding)),
+        dict(sorted(not_bound.items())),
+        (),
+        tuple(reasons),
+    )
+
+
+def check_outcome(outcome: Outcome, verdict: Verdict | None) -> None:
+    """Refuse an outcome the recorded positions cannot produce under the decision's reading."""
+    if verdict is None or outcome in (Outcome.DRAFT, Outcome.WITHDRAWN):
+        return
+    if outcome is Outcome.ADOPTED and not verdict.adopted:
+        raise RuleViolation(
+            "the recorded positions do not allow adoption: " + verdict.explain(), field="outcome"
+        )
+    if outcome is Outcome.NOT_ADOPTED and verdict.adopted:
+        raise RuleViolation(
+            "nothing in the recorded positions blocks this draft, so it cannot be recorded as not "
+            "adopted (record it as withdrawn if it was taken off the agenda): " + verdict.explain(),
+            field="outcome",
+        )
+
+
+# The readings of the organization's rules met in the record. Sources are the facts' own.
+CONSENSUS_SOURCES = (
+    "https://udf.by/english/politics/1688-csto-summit-held-in-moscow-despite-lukashenkas.html",
+    "https://euroradio.fm/en/minsk-disagrees-decisions-taken-csto-summit",
+)
+NON_INTEREST_SOURCES = (
+    "https://meduza.io/amp/en/news/2024/12/04/armenia-considers-itself-outside-of-russian-led-csto-military-alliance-prime-minister-says",
+    "https://rferl.org/amp/armenia-csto-budget-russia-pashinian-putin/32938561.html",
+)
+
+CONSENSUS_OF_PRESENT = Rules(
+    code="consensus-present",
+    title="consensus of the members taking part; any objection blocks, a member may stay out",
+    base=Base.PRESENT,
+    non_interest_allowed=True,
+    sources=CONSENSUS_SOURCES + NON_INTEREST_SOURCES,
+    uncertain=True,
+    note=(
+        "How the sessions held in a member's absence proceeded (Moscow 2009, Minsk 2023, Astana "
+        "2024). The Charter text allowing a member to stay out without blocking could not be "
+        "verified; the practice is Armenia's since 2024."
+    ),
+)
+CONSENSUS_OF_ALL = Rules(
+    code="consensus-all",
+    title="consensus of all members; an absent member's silence is not consent",
+    base=Base.ALL_MEMBERS,
+    non_interest_allowed=True,
+    sources=CONSENSUS_SOURCES,
+    note="The reading Belarus put forward in June 2009 against decisions taken in its absence.",
+)
+
+READINGS: dict[str, Rules] = {r.code: r for r in (CONSENSUS_OF_PRESENT, CONSENSUS_OF_ALL)}
+DEFAULT_READING = CONSENSUS_OF_PRESENT.code
+
+
+def reading(code: str) -> Rules:
+    try:
+        return READINGS[code]
+    except KeyError:
+        raise RuleViolation(
+            f"unknown reading of the rules {code!r}; known: {', '.join(sorted(READINGS))}",
+            field="rules",
+        ) from None
