@@ -21,6 +21,7 @@ from django.test import Client
 from django.urls import get_resolver, resolve
 
 from secretariat.api.main import api
+from secretariat.core import signing
 from secretariat.journal.models import JournalEntry
 from secretariat.members import services
 
@@ -65,7 +66,13 @@ def context(personas: Any) -> dict[str, Any]:
         date=dt.date(2026, 9, 1),
         summary_en="Belarus freezes its participation",
     )
-    return {"personas": personas, "pending_BY": pending.pk}
+    key, _ = signing.register_key(
+        actor(personas.boris),
+        state="BY",
+        public_key="MjB9eCwIAfAlLfCumldk8JJBXe/jGEcY4JOQoKokuts=",
+        label="BY treaty office",
+    )
+    return {"personas": personas, "pending_BY": pending.pk, "key_BY": key.key_id}
 
 
 def _client(persona: str, personas: Any) -> Client:

@@ -8,12 +8,14 @@ missing or hidden record, 403 for a refused action, 401 for a bad token.
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from ninja import NinjaAPI
 
 from secretariat.api.auth import ActorAuth, CsrfFailed, InvalidCredentials
+from secretariat.api.openapi import SecretariatAPI
 from secretariat.core.domain.errors import NotFound, NotPermitted, RuleViolation
+from secretariat.core.security_log import security_event
+from secretariat.core.signing import ReplayedSubmission
 
-api = NinjaAPI(
+api = SecretariatAPI(
     title="Secretariat API",
     version="1.0.0",
     description=(
@@ -40,6 +42,11 @@ def rule_violation(request: HttpRequest, exc: RuleViolation) -> HttpResponse:
     return _error(request, 422, exc.message, exc.field)
 
 
+@api.exception_handler(ReplayedSubmission)
+def replayed_submission(request: HttpRequest, exc: ReplayedSubmission) -> HttpResponse:
+    return _error(request, 409, exc.message, exc.field)
+
+
 @api.exception_handler(NotFound)
 def not_found(request: HttpRequest, exc: NotFound) -> HttpResponse:
     return _error(request, 404, exc.message)
@@ -52,11 +59,14 @@ def not_permitted(request: HttpRequest, exc: NotPermitted) -> HttpResponse:
 
 @api.exception_handler(InvalidCredentials)
 def invalid_credentials(request: HttpRequest, exc: InvalidCredentials) -> HttpResponse:
+    security_event("api_token", request=request, user=None, outcome="invalid", path=request.path)
     return _error(request, 401, "Unknown or revoked API token.")
 
 
 @api.exception_handler(CsrfFailed)
 def csrf_failed(request: HttpRequest, exc: CsrfFailed) -> HttpResponse:
+    user = request.user.get_username() if request.user.is_authenticated else None
+    security_event("csrf", request=request, user=user, outcome="failed", path=request.path)
     return _error(
         request, 403, "CSRF check failed: send the csrftoken cookie's value as X-CSRFToken."
     )

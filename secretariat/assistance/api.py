@@ -1,5 +1,327 @@
-"""Collective assistance over HTTP; mounted by secretariat.api.main."""
+"""Collective assistance over HTTP: requests and every step that follows, missions, deployments,
+CSV and JSON exports. Mounted by secretariat.api.main under /api/v1/assistance/.
 
-from ninja import Router
+A delegation submits and withdraws its own state's requests (another state's: 404); the
+secretariat records consultations, decisions, mandates, deployments, withdrawals and closings.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Router, Status
+
+from secretariat.api.auth import actor_of
+from secretariat.assistance import selectors, services
+from secretariat.assistance.models import (
+    AssistanceRequest,
+    Consultation,
+    CouncilDecision,
+    Deployment,
+    Mandate,
+)
+from secretariat.assistance.schemas import (
+    AssistanceCloseIn,
+    AssistanceConsultationIn,
+    AssistanceConsultationOut,
+    AssistanceDecisionIn,
+    AssistanceDecisionOut,
+    AssistanceDeploymentIn,
+    AssistanceDeploymentOut,
+    AssistanceMandateIn,
+    AssistanceMissionOut,
+    AssistanceRequestIn,
+    AssistanceRequestOut,
+    AssistanceWithdrawalIn,
+    AssistanceWithdrawRequestIn,
+)
+from secretariat.forces.api import csv_response
 
 router = Router(tags=["assistance"])
+
+
+def _sourced(row: Any) -> dict[str, Any]:
+    return {"sources": row.sources, "uncertain": row.uncertain, "note": row.note}
+
+
+def consultation_out(row: Consultation) -> dict[str, Any]:
+    return {
+        "date": row.date,
+        "precision": row.precision,
+        "held_by_en": row.held_by_en,
+        "held_by_ru": row.held_by_ru,
+        "session": row.session,
+        "summary_en": row.summary_en,
+        "summary_ru": row.summary_ru,
+        **_sourced(row),
+    }
+
+
+def decision_out(row: CouncilDecision) -> dict[str, Any]:
+    return {
+        "date": row.date,
+        "precision": row.precision,
+        "session": row.session,
+        "outcome": row.outcome,
+        "response_en": row.response_en,
+        "response_ru": row.response_ru,
+        **_sourced(row),
+    }
+
+
+def request_out(row: AssistanceRequest) -> dict[str, Any]:
+    found = selectors.decision(row.code)
+    mission = selectors.mission_of(row.code)
+    return {
+        "code": row.code,
+        "state": row.state_id,
+        "territory": row.territory_id,
+        "requested_on": row.requested_on,
+        "on_behalf_of": row.on_behalf_of,
+        "situation_en": row.situation_en,
+        "situation_ru": row.situation_ru,
+        "asks_en": row.asks_en,
+        "asks_ru": row.asks_ru,
+        "legal_basis": row.legal_basis,
+        "status": row.status,
+        "last_step_on": row.last_step_on,
+        "outcome_en": row.outcome_en,
+        "outcome_ru": row.outcome_ru,
+        "withdrawn_on": row.withdrawn_on,
+        "withdrawn_precision": row.withdrawn_precision,
+        "withdrawal_reason": row.withdrawal_reason,
+        "closed_on": row.closed_on,
+        "mission": mission.code if mission else None,
+        "consultations": [consultation_out(c) for c in selectors.consultations(row.code)],
+        "decision": decision_out(found) if found else None,
+        **_sourced(row),
+    }
+
+
+def deployment_out(row: Deployment) -> dict[str, Any]:
+    return {
+        "mission": row.mandate.code,
+        "contingent": row.contingent.code,
+        "state": row.contingent.state_id,
+        "formation": row.contingent.formation.code,
+        "unit_en": row.contingent.unit_en,
+        "area": row.area.code,
+        "strength": row.strength,
+        "strength_estimated": row.strength_estimated,
+        "start": row.start,
+        "end": row.end,
+        **_sourced(row),
+    }
+
+
+def mission_out(row: Mandate) -> dict[str, Any]:
+    return {
+        "code": row.code,
+        "request": row.request.code,
+        "territory": row.territory_id,
+        "formation": row.formation.code if row.formation else None,
+        "name_en": row.name_en,
+        "name_ru": row.name_ru,
+        "tasks_en": row.tasks_en,
+        "tasks_ru": row.tasks_ru,
+        "commander": row.commander,
+        "start": row.start,
+        "end": row.end,
+        "withdrawal_began": row.withdrawal_began,
+        "withdrawal_completed": row.withdrawal_completed,
+        "decision": decision_out(row.decision),
+        "areas": [
+            {"code": a.code, "name_en": a.name_en, "name_ru": a.name_ru} for a in row.areas.all()
+        ],
+        "deployments": [deployment_out(d) for d in selectors.deployments(row.code)],
+        "strength_by_state": [
+            {"state": s, "strength": n} for s, n in selectors.strength_by_state(row.code).items()
+        ],
+        "timeline": [
+            {
+                "date": s.date,
+                "kind": s.kind,
+                "text": s.text,
+                "precision": s.precision,
+                "uncertain": s.uncertain,
+            }
+            for s in selectors.timeline(row.request.code)
+        ],
+        **_sourced(row),
+    }
+
+
+def _status(outcome: str) -> int:
+    return 201 if outcome == "created" else 200
+
+
+@router.get(
+    "/requests", response=list[AssistanceRequestOut], summary="Requests for collective assistance"
+)
+def list_requests(request: HttpRequest, state: str | None = None, status: str | None = None) -> Any:
+    return [request_out(r) for r in selectors.requests(state=state, status=status)]
+
+
+@router.get("/requests/{code}", response=AssistanceRequestOut)
+def get_request(request: HttpRequest, code: str) -> Any:
+    return request_out(selectors.request(code))
+
+
+@router.post(
+    "/requests",
+    response={201: AssistanceRequestOut, 200: AssistanceRequestOut},
+    summary="Request collective assistance for your own state's territory (delegation)",
+)
+def submit_request(request: HttpRequest, body: AssistanceRequestIn) -> Any:
+    data = body.dict()
+    data["state"] = data["state"].upper()
+    row, outcome = services.submit_request(actor_of(request), **data)
+    return Status(_status(outcome), request_out(row))
+
+
+@router.post(
+    "/requests/{code}/withdraw",
+    response=AssistanceRequestOut,
+    summary="Withdraw your own state's request (delegation)",
+)
+def withdraw_request(request: HttpRequest, code: str, body: AssistanceWithdrawRequestIn) -> Any:
+    row, _ = services.withdraw_request(actor_of(request), request=code, **body.dict())
+    return request_out(row)
+
+
+@router.post(
+    "/requests/{code}/consultations",
+    response={201: AssistanceConsultationOut, 200: AssistanceConsultationOut},
+    summary="Record consultations on a request (secretariat)",
+)
+def add_consultation(request: HttpRequest, code: str, body: AssistanceConsultationIn) -> Any:
+    row, outcome = services.record_consultation(actor_of(request), request=code, **body.dict())
+    return Status(_status(outcome), consultation_out(row))
+
+
+@router.post(
+    "/requests/{code}/decision",
+    response={201: AssistanceDecisionOut, 200: AssistanceDecisionOut},
+    summary="Record the Council's decision on a request (secretariat)",
+)
+def add_decision(request: HttpRequest, code: str, body: AssistanceDecisionIn) -> Any:
+    row, outcome = services.record_decision(actor_of(request), request=code, **body.dict())
+    return Status(_status(outcome), decision_out(row))
+
+
+@router.post(
+    "/requests/{code}/mandate",
+    response={201: AssistanceMissionOut, 200: AssistanceMissionOut},
+    summary="Issue the mandate of a mission (secretariat)",
+)
+def add_mandate(request: HttpRequest, code: str, body: AssistanceMandateIn) -> Any:
+    data = body.dict()
+    row, outcome = services.issue_mandate(actor_of(request), request=code, **data)
+    return Status(_status(outcome), mission_out(selectors.mission(row.code)))
+
+
+@router.post(
+    "/requests/{code}/close",
+    response=AssistanceRequestOut,
+    summary="Close a request, saying what was given (secretariat)",
+)
+def close_request(request: HttpRequest, code: str, body: AssistanceCloseIn) -> Any:
+    row, _ = services.close_request(actor_of(request), request=code, **body.dict())
+    return request_out(row)
+
+
+@router.get(
+    "/missions", response=list[AssistanceMissionOut], summary="Missions (mandates) and their forces"
+)
+def list_missions(request: HttpRequest) -> Any:
+    return [mission_out(m) for m in selectors.missions()]
+
+
+@router.get("/missions/{code}", response=AssistanceMissionOut)
+def get_mission(request: HttpRequest, code: str) -> Any:
+    return mission_out(selectors.mission(code))
+
+
+@router.post(
+    "/missions/{code}/deployments",
+    response={201: AssistanceDeploymentOut, 200: AssistanceDeploymentOut},
+    summary="Deploy a pledged contingent within the mandate (secretariat)",
+)
+def add_deployment(request: HttpRequest, code: str, body: AssistanceDeploymentIn) -> Any:
+    row, outcome = services.record_deployment(actor_of(request), mandate=code, **body.dict())
+    return Status(_status(outcome), deployment_out(row))
+
+
+@router.post(
+    "/missions/{code}/withdrawal",
+    response=AssistanceMissionOut,
+    summary="Record the withdrawal of the forces (secretariat)",
+)
+def withdraw_forces(request: HttpRequest, code: str, body: AssistanceWithdrawalIn) -> Any:
+    services.withdraw_forces(actor_of(request), mandate=code, **body.dict())
+    return mission_out(selectors.mission(code))
+
+
+@router.get("/deployments", response=list[AssistanceDeploymentOut], summary="Every deployment")
+def list_deployments(request: HttpRequest) -> Any:
+    return [deployment_out(d) for d in selectors.deployments()]
+
+
+REQUEST_COLUMNS = [
+    "code",
+    "state",
+    "requested_on",
+    "on_behalf_of",
+    "situation_en",
+    "asks_en",
+    "legal_basis",
+    "status",
+    "decision_outcome",
+    "mission",
+    "outcome_en",
+    "withdrawn_on",
+    "closed_on",
+    "uncertain",
+    "note",
+    "sources",
+]
+DEPLOYMENT_COLUMNS = [
+    "mission",
+    "contingent",
+    "state",
+    "formation",
+    "unit_en",
+    "area",
+    "strength",
+    "strength_estimated",
+    "start",
+    "end",
+    "uncertain",
+    "note",
+    "sources",
+]
+
+
+@router.get("/export/requests.csv", summary="Every request as CSV")
+def export_requests(request: HttpRequest) -> HttpResponse:
+    rows = []
+    for row in selectors.requests():
+        out = request_out(row)
+        out["decision_outcome"] = out["decision"]["outcome"] if out["decision"] else ""
+        rows.append(out)
+    return csv_response("assistance-requests.csv", REQUEST_COLUMNS, rows)
+
+
+@router.get("/export/deployments.csv", summary="Every deployment as CSV")
+def export_deployments(request: HttpRequest) -> HttpResponse:
+    rows = [deployment_out(d) for d in selectors.deployments()]
+    return csv_response("deployments.csv", DEPLOYMENT_COLUMNS, rows)
+
+
+@router.get("/export/assistance.json", summary="The whole assistance record as JSON")
+def export_json(request: HttpRequest) -> Any:
+    return {
+        "requests": [request_out(r) for r in selectors.requests()],
+        "missions": [mission_out(m) for m in selectors.missions()],
+    }

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "secretariat.core.middleware.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -209,3 +210,8 @@ LOGGING = {
 
 # The organization whose dataset this installation serves (another organization: another dataset).
 SECRETARIAT_DATASET = env_str("SECRETARIAT_DATASET", "csto")
+
+# The journal's checkpoints are signed with an Ed25519 key kept outside the database (a file,
+# created on first use with mode 0600); the origin line names this log in every checkpoint.
+JOURNAL_SIGNING_KEY_FILE = env_path("JOURNAL_SIGNING_KEY_FILE", DATA_DIR / "journal-signing.key")
+JOURNAL_ORIGIN = env_str("JOURNAL_ORIGIN", f"secretariat.invalid/{SECRETARIAT_DATASET}/journal")

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 
-from secretariat.core.security_log import security_event
+from secretariat.core.security_log import current_request, security_event
 
 SESSION_STARTED = "secretariat_session_started"
 SESSION_SEEN = "secretariat_session_seen"
@@ -58,3 +58,17 @@ class ContentSecurityPolicyMiddleware:
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )
         return response
+
+
+class RequestContextMiddleware:
+    """Makes the current request known to the security log for the length of the request."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = current_request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            current_request.reset(token)

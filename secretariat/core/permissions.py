@@ -11,6 +11,7 @@ from typing import Any
 from secretariat.core.domain.actors import Actor, Role
 from secretariat.core.domain.errors import NotFound, NotPermitted
 from secretariat.core.domain.permissions import is_allowed
+from secretariat.core.security_log import security_event
 
 
 def actor_for(user: Any) -> Actor:
@@ -37,7 +38,18 @@ def require(actor: Actor, action: str, state: str | None = None) -> None:
     """
     if is_allowed(actor, action, state):
         return
-    if actor.role.is_national and state is not None and state != actor.state:
+    hidden = actor.role.is_national and state is not None and state != actor.state
+    security_event(
+        "authorization",
+        request=None,
+        user=actor.username,
+        outcome="denied_as_not_found" if hidden else "denied",
+        action=action,
+        role=actor.role.value,
+        actor_state=actor.state or "-",
+        record_state=state or "-",
+    )
+    if hidden:
         raise NotFound("No such record.")
     raise NotPermitted(f"{actor.role.value} may not perform {action}.")
 

@@ -7,6 +7,7 @@ the log, and no secret (password, code, token) is ever passed in.
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import time
 from typing import Any
@@ -14,6 +15,11 @@ from typing import Any
 from django.http import HttpRequest
 
 logger = logging.getLogger("secretariat.security")
+
+# The request being served, so events raised deep in a service still name the client's address.
+current_request: contextvars.ContextVar[HttpRequest | None] = contextvars.ContextVar(
+    "secretariat_current_request", default=None
+)
 
 
 class UtcFormatter(logging.Formatter):
@@ -37,6 +43,7 @@ def escape_control(value: object) -> str:
 
 
 def client_address(request: HttpRequest | None) -> str:
+    request = request or current_request.get()
     if request is None:
         return "-"
     return str(request.META.get("REMOTE_ADDR", "-"))

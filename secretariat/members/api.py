@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from ninja import Router, Status
 
 from secretariat.api.auth import actor_of
+from secretariat.api.types import IsoDate
 from secretariat.members import selectors, services
 from secretariat.members.models import (
     ChairTerm,
@@ -125,7 +126,7 @@ def indicator_out(row: Indicator) -> dict[str, Any]:
     response=OrganizationOnDate,
     summary="Members, chair and Secretary-General on a date",
 )
-def organization_on(request: HttpRequest, as_of: dt.date | None = None) -> Any:
+def organization_on(request: HttpRequest, as_of: IsoDate | None = None) -> Any:
     on = as_of or _today()
     chair = selectors.chair_on(on)
     sg = selectors.secretary_general_on(on)
@@ -148,12 +149,12 @@ def get_state(request: HttpRequest, code: str) -> Any:
 
 
 @router.get("/membership", response=list[StandingOut], summary="Every state's status on a date")
-def membership_on(request: HttpRequest, as_of: dt.date | None = None) -> Any:
+def membership_on(request: HttpRequest, as_of: IsoDate | None = None) -> Any:
     return [standing_out(r) for r in selectors.standings_on(as_of or _today())]
 
 
 @router.get("/members", response=list[StandingOut], summary="The members on a date")
-def members_on(request: HttpRequest, as_of: dt.date | None = None) -> Any:
+def members_on(request: HttpRequest, as_of: IsoDate | None = None) -> Any:
     return [standing_out(r) for r in selectors.members_on(as_of or _today())]
 
 
@@ -228,7 +229,7 @@ def list_chairs(request: HttpRequest) -> Any:
 
 
 @router.get("/chairs/on", response=ChairOut | None, summary="The chair on a date")
-def chair_on(request: HttpRequest, date: dt.date | None = None) -> Any:
+def chair_on(request: HttpRequest, date: IsoDate | None = None) -> Any:
     term = selectors.chair_on(date or _today())
     return chair_out(term) if term else None
 
@@ -255,7 +256,7 @@ def list_secretaries_general(request: HttpRequest) -> Any:
     response=SecretaryGeneralOut | None,
     summary="The Secretary-General on a date",
 )
-def secretary_general_on(request: HttpRequest, date: dt.date | None = None) -> Any:
+def secretary_general_on(request: HttpRequest, date: IsoDate | None = None) -> Any:
     term = selectors.secretary_general_on(date or _today())
     return sg_out(term) if term else None
 

@@ -8,6 +8,8 @@ import datetime as dt
 from ninja import Schema
 from pydantic import ConfigDict, Field
 
+from secretariat.api.types import IsoDate
+
 
 class StrictIn(Schema):
     model_config = ConfigDict(extra="forbid")
@@ -59,7 +61,7 @@ class EventIn(StrictIn):
     kind: str = Field(
         description="treaty_signature, accession, withdrawal, frozen_participation, …"
     )
-    date: dt.date
+    date: IsoDate
     summary_en: str
     summary_ru: str = ""
     sources: list[str] = []
@@ -93,8 +95,8 @@ class SecretaryGeneralOut(TermOut):
 
 class TermIn(StrictIn):
     state: str = Field(min_length=2, max_length=2)
-    start: dt.date
-    end: dt.date | None = None
+    start: IsoDate
+    end: IsoDate | None = None
     start_precision: str = "day"
     end_precision: str = "day"
     sources: list[str] = []

@@ -14,6 +14,7 @@ from secretariat.core.domain.scopes import Scope
 from secretariat.depositary.domain.policy import POLICY as DEPOSITARY_POLICY
 from secretariat.entrybans.domain.policy import POLICY as ENTRYBANS_POLICY
 from secretariat.forces.domain.policy import POLICY as FORCES_POLICY
+from secretariat.journal.domain.policy import POLICY as JOURNAL_POLICY
 from secretariat.meetings.domain.policy import POLICY as MEETINGS_POLICY
 
 __all__ = ["POLICY", "Scope", "is_allowed"]
@@ -60,6 +61,7 @@ def _merge(*tables: dict[str, dict[Role, Scope]]) -> dict[str, dict[Role, Scope]
 # The one table: the core's rows and each app's own (each app keeps its rows in domain/policy.py).
 POLICY = _merge(
     CORE_POLICY,
+    JOURNAL_POLICY,
     DEPOSITARY_POLICY,
     MEETINGS_POLICY,
     ASSISTANCE_POLICY,

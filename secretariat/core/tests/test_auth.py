@@ -254,3 +254,24 @@ def test_a_device_is_throttled_after_a_wrong_code(settings):
     client.post("/login/verify/", {"code": "000000"})
     # Within the throttle delay even the right code is refused.
     assert client.post("/login/verify/", {"code": code_for(device)}).status_code == 422
+
+
+def test_a_refused_action_is_logged_with_user_address_and_what_was_refused(personas, caplog):
+    client = Client(REMOTE_ADDR="198.51.100.9")
+    client.force_login(personas.anna)
+    with caplog.at_level(logging.INFO, logger="secretariat.security"):
+        response = client.post(
+            "/api/v1/states/BY/events",
+            {"kind": "statement", "date": "2026-10-01", "summary_en": "x"},
+            content_type="application/json",
+        )
+    assert response.status_code == 404
+    line = next(r.getMessage() for r in caplog.records if "event=authorization" in r.getMessage())
+    assert "outcome=denied_as_not_found" in line and "user=anna" in line
+    assert "address=198.51.100.9" in line and "record_state=BY" in line
+
+
+def test_a_bad_api_token_is_logged(caplog):
+    with caplog.at_level(logging.INFO, logger="secretariat.security"):
+        Client(headers={"Authorization": "Bearer nope"}).get("/api/v1/members")
+    assert any("event=api_token outcome=invalid" in r.getMessage() for r in caplog.records)

@@ -1,0 +1,27 @@
+"""Input types shared by every app's API.
+
+`IsoDate`: a date written YYYY-MM-DD (RFC 3339 full-date, what the OpenAPI document promises with
+`format: date`). Pydantic on its own also reads a number as a Unix timestamp, so `?date=1e-9`
+would quietly mean 1 January 1970; this refuses it with a 422 instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator
+
+FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _full_date_only(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and FULL_DATE.fullmatch(value):
+        return value
+    raise ValueError("a date is written YYYY-MM-DD")
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_full_date_only)]

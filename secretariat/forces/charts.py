@@ -1,0 +1,67 @@
+"""Server-rendered SVG bar charts for forces and missions: no script, no CDN, printable.
+
+`strength_bars` draws one horizontal bar per row (a member state's personnel); an estimated
+figure is drawn hatched-light and marked "≈" so an estimate never looks like an official number.
+Every text written is escaped; pages show the same figures in a table beside the chart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+from django.utils.safestring import SafeString, mark_safe
+
+BAR_COLOUR = "#1f5fa8"
+ESTIMATE_COLOUR = "#8fb3d9"
+
+
+@dataclass(frozen=True)
+class StrengthBar:
+    label: str
+    value: int
+    estimated: bool = False
+    href: str = ""
+    note: str = ""  # shown after the figure, e.g. "+2 not published"
+
+
+def _thousands(value: int) -> str:
+    return f"{value:,}".replace(",", "\u202f")
+
+
+def strength_bars(rows: Sequence[StrengthBar], *, title: str, estimate_label: str) -> SafeString:
+    """Horizontal bars, longest first is the caller's choice; empty rows give an empty string."""
+    if not rows:
+        return mark_safe("")
+    label_width, row_height, top, right, width = 150, 28, 8, 150, 760
+    plot = width - label_width - right
+    largest = max((row.value for row in rows), default=0) or 1
+    height = top + row_height * len(rows) + 8
+    parts = [
+        f'<svg class="chart bars" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{escape(title)}</title>",
+    ]
+    for index, row in enumerate(rows):
+        y = top + index * row_height
+        label = f'<text x="{label_width - 8}" y="{y + 18}" text-anchor="end" class="row-label">{escape(row.label)}</text>'
+        if row.href:
+            label = f'<a href="{escape(row.href)}">{label}</a>'
+        parts.append(label)
+        length = row.value / largest * plot
+        colour = ESTIMATE_COLOUR if row.estimated else BAR_COLOUR
+        figure = ("≈ " if row.estimated else "") + _thousands(row.value)
+        tip = f"{row.label}: {figure}" + (f" ({estimate_label})" if row.estimated else "")
+        parts.append(
+            f'<rect x="{label_width}" y="{y + 5}" width="{max(length, 1.5):.1f}" '
+            f'height="{row_height - 10}" fill="{colour}" class="bar'
+            f'{" estimate" if row.estimated else ""}"><title>{escape(tip)}</title></rect>'
+        )
+        suffix = f" {row.note}" if row.note else ""
+        parts.append(
+            f'<text x="{label_width + length + 6:.1f}" y="{y + 18}" class="tick">'
+            f"{escape(figure + suffix)}</text>"
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - every interpolated text is escaped above
