@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 
-.PHONY: run test check lint types migrations-check pytest install install-dev browser clean
+.PHONY: run test check lint types migrations-check pytest install install-dev browser drills clean
 
 ## make run: create the venv, install, migrate, load the CSTO dataset on first start, serve :8000
 run: install
@@ -50,6 +50,10 @@ browser:
 		echo "installing Debian's chromium for the browser tests"; \
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+## make drills: crash drills against the local PostgreSQL (kills workers, stops the server under load)
+drills: install-dev
+	scripts/crash_drills.sh
 
 clean:
 	rm -rf $(VENV) var build *.egg-info
