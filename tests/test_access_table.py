@@ -22,6 +22,7 @@ from django.urls import get_resolver, resolve
 
 from secretariat.api.main import api
 from secretariat.core import signing
+from secretariat.depositary import services as depositary_services
 from secretariat.journal.models import JournalEntry
 from secretariat.members import services
 
@@ -72,7 +73,20 @@ def context(personas: Any) -> dict[str, Any]:
         public_key="MjB9eCwIAfAlLfCumldk8JJBXe/jGEcY4JOQoKokuts=",
         label="BY treaty office",
     )
-    return {"personas": personas, "pending_BY": pending.pk, "key_BY": key.key_id}
+    dep_pending, _ = depositary_services.submit_act(
+        actor(personas.boris),
+        instrument="charter-2002",
+        state="BY",
+        kind="declaration",
+        date=dt.date(2026, 9, 1),
+        document="Note verbale 1",
+    )
+    return {
+        "personas": personas,
+        "pending_BY": pending.pk,
+        "key_BY": key.key_id,
+        "dep_pending_BY": dep_pending.pk,
+    }
 
 
 def _client(persona: str, personas: Any) -> Client:

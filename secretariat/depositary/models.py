@@ -1,1 +1,192 @@
-"""Depositary: the tables. Written only by services.py."""
+"""Depositary: instruments, every state's acts, numbered notifications. Written only by services.py.
+
+Nothing is overwritten: an act that was revoked or withdrawn stays, with the act that superseded it
+pointing at it, and statuses on any date are computed from the acts (domain/engine.py).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+
+from secretariat.depositary.domain.acts import ActKind
+
+
+class InstrumentKind(models.TextChoices):
+    TREATY = "treaty", "Treaty"
+    CHARTER = "charter", "Charter"
+    CONVENTION = "convention", "Convention"
+    AGREEMENT = "agreement", "Agreement"
+    PROTOCOL = "protocol", "Protocol"
+    DECISION = "decision", "Decision"
+    ARRANGEMENT = "arrangement", "Arrangement"
+    OTHER = "other", "Other"
+
+
+class Participation(models.TextChoices):
+    MEMBERS = "members", "Member states only"
+    OPEN = "open", "Member states and others"
+    NAMED = "named", "The states named"
+
+
+class Precision(models.TextChoices):
+    DAY = "day", "day"
+    MONTH = "month", "month"
+    YEAR = "year", "year"
+
+
+class Sourced(models.Model):
+    sources = models.JSONField(default=list, blank=True)
+    uncertain = models.BooleanField(default=False)
+    note = models.TextField(blank=True, default="")
+
+    class Meta:
+        abstract = True
+
+
+class Instrument(Sourced):
+    code = models.SlugField(max_length=60, unique=True)
+    title_en = models.CharField(max_length=300)
+    title_ru = models.CharField(max_length=300, blank=True, default="")
+    kind = models.CharField(max_length=20, choices=InstrumentKind.choices)
+    adopted_on = models.DateField(null=True, blank=True)
+    place_en = models.CharField(max_length=100, blank=True, default="")
+    place_ru = models.CharField(max_length=100, blank=True, default="")
+    meeting = models.CharField(
+        max_length=60, blank=True, default="", help_text="session code, e.g. csc-2011-08-12"
+    )
+    parent = models.ForeignKey(
+        "self",
+        to_field="code",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="amendments",
+        help_text="the instrument this one amends or extends",
+    )
+    participation = models.CharField(
+        max_length=10, choices=Participation.choices, default=Participation.MEMBERS
+    )
+    eligible_states = models.JSONField(default=list, blank=True)
+    final_clauses = models.JSONField(default=dict, blank=True)
+    depositary = models.CharField(max_length=200, blank=True, default="")
+    registration = models.JSONField(default=list, blank=True)
+    text_url = models.URLField(max_length=500, blank=True, default="")
+
+    class Meta:
+        ordering = ["adopted_on", "code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[a-z0-9]+(-[a-z0-9]+)*$"), name="instrument_code_slug"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+    def title(self, lang: str) -> str:
+        return self.title_ru if lang.startswith("ru") and self.title_ru else self.title_en
+
+    def place(self, lang: str) -> str:
+        return self.place_ru if lang.startswith("ru") and self.place_ru else self.place_en
+
+
+class ActStatus(models.TextChoices):
+    PENDING = "pending", "Submitted, being examined"
+    REGISTERED = "registered", "Registered"
+    RETURNED = "returned", "Returned to the state"
+
+
+class Act(Sourced):
+    instrument = models.ForeignKey(
+        Instrument, to_field="code", on_delete=models.PROTECT, related_name="acts"
+    )
+    state = models.CharField(max_length=2, help_text="ISO 3166-1 alpha-2")
+    kind = models.CharField(max_length=30, choices=[(k.value, k.value) for k in ActKind])
+    date = models.DateField(help_text="date of deposit or receipt; for a withdrawal, the notice")
+    date_precision = models.CharField(max_length=5, choices=Precision.choices, default="day")
+    deposited = models.BooleanField(default=True)
+    named_date = models.DateField(
+        null=True, blank=True, help_text="withdrawal: the date the state names; suspension: end"
+    )
+    revokes = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="revoked_by"
+    )
+    domestic_act = models.CharField(max_length=200, blank=True, default="")
+    domestic_date = models.DateField(null=True, blank=True)
+    text = models.TextField(blank=True, default="", help_text="text of a reservation, etc.")
+    territory = models.CharField(max_length=200, blank=True, default="")
+    document = models.CharField(
+        max_length=500, blank=True, default="", help_text="the instrument deposited: reference"
+    )
+    status = models.CharField(max_length=12, choices=ActStatus.choices, default="registered")
+    submitted_by = models.CharField(max_length=150, blank=True, default="")
+    decided_by = models.CharField(max_length=150, blank=True, default="")
+    decision_reason = models.TextField(blank=True, default="")
+    registered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["instrument", "date", "id"]
+        indexes = [
+            models.Index(fields=["instrument", "status"], name="act_instrument_status"),
+            models.Index(fields=["state", "status"], name="act_state_status"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__regex=r"^[A-Z]{2}$"), name="act_state_alpha2"
+            ),
+            models.UniqueConstraint(
+                fields=["instrument", "state", "kind", "date"],
+                condition=Q(status="registered"),
+                name="act_unique_registered",
+            ),
+            models.CheckConstraint(
+                condition=Q(named_date__isnull=True) | Q(named_date__gte=models.F("date")),
+                name="act_named_date_not_before_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.instrument_id} {self.state} {self.kind} {self.date}"
+
+
+class NotificationKind(models.TextChoices):
+    ACT = "act", "Act registered"
+    ENTRY_INTO_FORCE = "entry_into_force", "Entry into force"
+
+
+class Notification(models.Model):
+    """A numbered depositary notification (like the UN's C.N. numbers): DN.<seq>.<year>."""
+
+    number = models.CharField(max_length=30, unique=True)
+    year = models.PositiveSmallIntegerField()
+    seq = models.PositiveIntegerField()
+    kind = models.CharField(max_length=20, choices=NotificationKind.choices)
+    instrument = models.ForeignKey(
+        Instrument, to_field="code", on_delete=models.PROTECT, related_name="notifications"
+    )
+    act = models.ForeignKey(
+        Act, null=True, blank=True, on_delete=models.PROTECT, related_name="notifications"
+    )
+    state = models.CharField(max_length=2, blank=True, default="")
+    issued_on = models.DateField()
+    effective_on = models.DateField(null=True, blank=True)
+    subject_en = models.CharField(max_length=400)
+    body_en = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-issued_on", "-year", "-seq"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "seq"], name="notification_unique_seq"),
+            # The entry-into-force notification is issued exactly once per instrument, even when
+            # the last deposits are registered at the same moment by two officers.
+            models.UniqueConstraint(
+                fields=["instrument"],
+                condition=Q(kind="entry_into_force"),
+                name="notification_one_entry_into_force",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.number

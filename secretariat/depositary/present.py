@@ -1,0 +1,155 @@
+"""Plain dictionaries of depositary records, shared by the API, the JSON downloads and the pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from secretariat.depositary.domain.acts import ActKind
+from secretariat.depositary.domain.engine import InstrumentStatus, StateStatus
+from secretariat.depositary.models import Act, Instrument, Notification
+from secretariat.depositary.selectors import StateName, StateRow
+from secretariat.depositary.services import clauses_of
+
+
+def act_out(row: Act, effective: dict[int, Any] | None = None) -> dict[str, Any]:
+    return {
+        "effective_on": (effective or {}).get(row.pk),
+        "id": row.pk,
+        "instrument": row.instrument_id,
+        "state": row.state,
+        "kind": row.kind,
+        "date": row.date,
+        "date_precision": row.date_precision,
+        "deposited": row.deposited,
+        "named_date": row.named_date,
+        "revokes": row.revokes_id,
+        "revoked_by": [r.pk for r in row.revoked_by.all()],
+        "domestic_act": row.domestic_act,
+        "domestic_date": row.domestic_date,
+        "text": row.text,
+        "territory": row.territory,
+        "document": row.document,
+        "status": row.status,
+        "decision_reason": row.decision_reason,
+        "sources": row.sources,
+        "uncertain": row.uncertain,
+        "note": row.note,
+    }
+
+
+def state_status_out(status: StateStatus, names: dict[str, StateName]) -> dict[str, Any]:
+    name = names.get(status.state)
+    return {
+        "state": status.state,
+        "name_en": name.name_en if name else status.state,
+        "standing": status.standing.value,
+        "signature": status.signature.date if status.signature else None,
+        "definitive_signature": bool(
+            status.signature and status.signature.kind is ActKind.DEFINITIVE_SIGNATURE
+        ),
+        "consent": status.consent.kind.value if status.consent else None,
+        "consent_date": status.consent.date if status.consent else None,
+        "in_force_from": status.in_force_from,
+        "basis": status.basis,
+        "provisional_from": status.provisional_from,
+        "withdrawal_notice": status.withdrawal.date if status.withdrawal else None,
+        "withdrawal_effective": status.withdrawal_effective,
+        "revoked": [
+            f"{target.kind.value} of {target.date.isoformat()} revoked on {act.date.isoformat()}"
+            for target, act in status.revoked
+        ],
+        "annotations": [f"{a.kind.value} of {a.date.isoformat()}" for a in status.annotations],
+        "outstanding": status.outstanding,
+    }
+
+
+def summary_out(row: Instrument, status: InstrumentStatus) -> dict[str, Any]:
+    return {
+        "code": row.code,
+        "title_en": row.title_en,
+        "title_ru": row.title_ru,
+        "kind": row.kind,
+        "adopted_on": row.adopted_on,
+        "place_en": row.place_en,
+        "parent": row.parent_id,
+        "entry_into_force": status.entry_into_force,
+        "in_force": status.in_force,
+        "signatories": status.signatories,
+        "parties": status.parties,
+        "url": f"/depositary/instruments/{row.code}/",
+    }
+
+
+def instrument_status_out(
+    row: Instrument, status: InstrumentStatus, names: dict[str, StateName]
+) -> dict[str, Any]:
+    by = status.completed_by
+    return {
+        "code": row.code,
+        "title_en": row.title_en,
+        "title_ru": row.title_ru,
+        "kind": row.kind,
+        "adopted_on": row.adopted_on,
+        "place_en": row.place_en,
+        "parent": row.parent_id,
+        "amendments": list(row.amendments.values_list("code", flat=True)),
+        "participation": row.participation,
+        "depositary": row.depositary,
+        "registration": row.registration,
+        "text_url": row.text_url,
+        "final_clauses": row.final_clauses,
+        "as_of": status.as_of,
+        "condition_met_on": status.condition_met_on,
+        "entry_into_force": status.entry_into_force,
+        "in_force": status.in_force,
+        "article": clauses_of(row).entry_into_force.article,
+        "basis": status.basis,
+        "completed_by": by.state if by else None,
+        "jointly": sorted({a.state for a in status.jointly}),
+        "waiting_for": list(status.waiting_for),
+        "effective_from": status.effective_from,
+        "term_ends": status.term_ends,
+        "signatories": status.signatories,
+        "parties": status.parties,
+        "states": [
+            state_status_out(s, names)
+            for s in sorted(
+                status.states.values(),
+                key=lambda s: names[s.state].name_en if s.state in names else s.state,
+            )
+        ],
+        "flags": [f.message for f in status.flags],
+        "sources": row.sources,
+        "uncertain": row.uncertain,
+        "note": row.note,
+    }
+
+
+def notification_out(row: Notification) -> dict[str, Any]:
+    return {
+        "number": row.number,
+        "kind": row.kind,
+        "instrument": row.instrument_id,
+        "state": row.state,
+        "act": row.act_id,
+        "issued_on": row.issued_on,
+        "effective_on": row.effective_on,
+        "subject_en": row.subject_en,
+        "body_en": row.body_en,
+    }
+
+
+def state_row_out(row: StateRow) -> dict[str, Any]:
+    s = row.state
+    return {
+        "instrument": row.instrument.code,
+        "title_en": row.instrument.title_en,
+        "instrument_in_force": row.status.in_force,
+        "entry_into_force": row.status.entry_into_force,
+        "standing": s.standing.value if s else "none",
+        "signature": s.signature.date if s and s.signature else None,
+        "consent": s.consent.kind.value if s and s.consent else None,
+        "consent_date": s.consent.date if s and s.consent else None,
+        "in_force_from": s.in_force_from if s else None,
+        "outstanding": bool(s and s.outstanding),
+    }

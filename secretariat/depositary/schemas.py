@@ -1,0 +1,195 @@
+"""API shapes of the depositary. Input schemas forbid unknown fields, so a body cannot smuggle in a
+field (another state's code, a status) that the operation does not take."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ninja import Schema
+from pydantic import ConfigDict, Field
+
+from secretariat.api.types import IsoDate
+
+
+class Strict(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+
+class InstrumentIn(Strict):
+    code: str
+    title_en: str
+    title_ru: str = ""
+    kind: str
+    adopted_on: IsoDate | None = None
+    place_en: str = ""
+    place_ru: str = ""
+    meeting: str = ""
+    parent: str | None = None
+    participation: str = "members"
+    eligible_states: list[str] = Field(default_factory=list)
+    final_clauses: dict[str, Any] = Field(default_factory=dict)
+    depositary: str = ""
+    registration: list[str] = Field(default_factory=list)
+    text_url: str = ""
+    sources: list[str] = Field(default_factory=list)
+    uncertain: bool = False
+    note: str = ""
+
+
+class ActIn(Strict):
+    state: str
+    kind: str
+    date: IsoDate
+    date_precision: str = "day"
+    deposited: bool = True
+    named_date: IsoDate | None = None
+    revokes: int | None = None
+    domestic_act: str = ""
+    domestic_date: IsoDate | None = None
+    text: str = ""
+    territory: str = ""
+    document: str = ""
+    sources: list[str] = Field(default_factory=list)
+    uncertain: bool = False
+    note: str = ""
+
+
+class ReturnIn(Strict):
+    reason: str
+
+
+class DeclareIn(Strict):
+    date: IsoDate
+    reason: str
+
+
+class InstrumentSummary(Schema):
+    code: str
+    title_en: str
+    title_ru: str
+    kind: str
+    adopted_on: dt.date | None
+    place_en: str
+    parent: str | None
+    entry_into_force: dt.date | None
+    in_force: bool
+    signatories: int
+    parties: int
+    url: str
+
+
+class ActOut(Schema):
+    id: int
+    effective_on: dt.date | None
+    instrument: str
+    state: str
+    kind: str
+    date: dt.date
+    date_precision: str
+    deposited: bool
+    named_date: dt.date | None
+    revokes: int | None
+    revoked_by: list[int]
+    domestic_act: str
+    domestic_date: dt.date | None
+    text: str
+    territory: str
+    document: str
+    status: str
+    decision_reason: str
+    sources: list[str]
+    uncertain: bool
+    note: str
+
+
+class StateStatusOut(Schema):
+    state: str
+    name_en: str
+    standing: str
+    signature: dt.date | None
+    definitive_signature: bool
+    consent: str | None
+    consent_date: dt.date | None
+    in_force_from: dt.date | None
+    basis: str
+    provisional_from: dt.date | None
+    withdrawal_notice: dt.date | None
+    withdrawal_effective: dt.date | None
+    revoked: list[str]
+    annotations: list[str]
+    outstanding: bool
+
+
+class InstrumentStatusOut(Schema):
+    code: str
+    title_en: str
+    title_ru: str
+    kind: str
+    adopted_on: dt.date | None
+    place_en: str
+    parent: str | None
+    amendments: list[str]
+    participation: str
+    depositary: str
+    registration: list[str]
+    text_url: str
+    final_clauses: dict[str, Any]
+    as_of: dt.date
+    condition_met_on: dt.date | None
+    entry_into_force: dt.date | None
+    in_force: bool
+    article: str
+    basis: str
+    completed_by: str | None
+    jointly: list[str]
+    waiting_for: list[str]
+    effective_from: dt.date | None
+    term_ends: dt.date | None
+    signatories: int
+    parties: int
+    states: list[StateStatusOut]
+    flags: list[str]
+    sources: list[str]
+    uncertain: bool
+    note: str
+
+
+class NotificationOut(Schema):
+    number: str
+    kind: str
+    instrument: str
+    state: str
+    act: int | None
+    issued_on: dt.date
+    effective_on: dt.date | None
+    subject_en: str
+    body_en: str
+
+
+class StateInstrumentOut(Schema):
+    instrument: str
+    title_en: str
+    instrument_in_force: bool
+    entry_into_force: dt.date | None
+    standing: str
+    signature: dt.date | None
+    consent: str | None
+    consent_date: dt.date | None
+    in_force_from: dt.date | None
+    outstanding: bool
+
+
+class StateOverviewOut(Schema):
+    state: str
+    name_en: str
+    as_of: dt.date
+    instruments: list[StateInstrumentOut]
+    outstanding: list[str]
+
+
+class MatrixOut(Schema):
+    as_of: dt.date
+    states: list[str]
+    instruments: list[str]
+    cells: dict[str, dict[str, str]]

@@ -1,0 +1,245 @@
+"""Reads of depositary records, as of any date, filtered by what the actor may see.
+
+Every page, API operation, feed and export reads through here. Acts submitted and not yet
+registered (or returned) are visible only to the submitting state's delegation, the secretariat
+and auditors; to anyone else they do not exist (404). Statuses are computed from the registered
+acts dated on or before the date asked about, so any past date can be asked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import Q, QuerySet
+
+from secretariat.core.domain.actors import Actor, Role
+from secretariat.core.domain.errors import NotFound
+from secretariat.depositary.domain import countries
+from secretariat.depositary.domain.acts import Act as DomainAct
+from secretariat.depositary.domain.acts import ActKind
+from secretariat.depositary.domain.engine import InstrumentStatus, StateStatus, evaluate
+from secretariat.depositary.models import Act, ActStatus, Instrument, Notification
+from secretariat.depositary.services import clauses_of
+
+
+def instruments() -> QuerySet[Instrument]:
+    return Instrument.objects.select_related("parent").order_by("adopted_on", "code")
+
+
+def instrument(code: str) -> Instrument:
+    found = Instrument.objects.select_related("parent").filter(code=code).first()
+    if found is None:
+        raise NotFound(f"No instrument with code {code!r}.")
+    return found
+
+
+def state_code(code: str) -> str:
+    """A state's alpha-2 code from a URL; unknown codes are 404."""
+    upper = code.upper()
+    if not countries.is_code(upper):
+        raise NotFound(f"No state with code {code!r}.")
+    return upper
+
+
+@dataclass(frozen=True)
+class StateName:
+    code: str
+    name_en: str
+    name_ru: str
+    member: bool
+
+    def name(self, lang: str) -> str:
+        return self.name_ru if lang.startswith("ru") and self.name_ru else self.name_en
+
+
+def state_names() -> dict[str, StateName]:
+    """Names of the organization's states (members app) and of every other ISO state."""
+    from secretariat.members.models import MemberState
+
+    names = {
+        code: StateName(code, name, "", False) for code, (_, name) in countries.COUNTRIES.items()
+    }
+    for row in MemberState.objects.all():
+        names[row.code] = StateName(row.code, row.name_en, row.name_ru, True)
+    return names
+
+
+def member_codes() -> list[str]:
+    from secretariat.members.models import MemberState
+
+    return list(MemberState.objects.order_by("name_en").values_list("code", flat=True))
+
+
+# --- acts --------------------------------------------------------------------------------------
+
+
+def visible_acts_filter(actor: Actor) -> Q:
+    if actor.role in (Role.SECRETARIAT, Role.AUDITOR, Role.SYSTEM):
+        return Q()
+    registered = Q(status=ActStatus.REGISTERED)
+    if actor.role is Role.DELEGATION:
+        return registered | Q(state=actor.state)
+    return registered
+
+
+def acts_for(
+    actor: Actor, instrument_code: str | None = None, state: str | None = None
+) -> QuerySet[Act]:
+    rows = Act.objects.filter(visible_acts_filter(actor))
+    if instrument_code is not None:
+        rows = rows.filter(instrument=instrument(instrument_code))
+    if state is not None:
+        rows = rows.filter(state=state_code(state))
+    return rows.select_related("revokes").order_by("date", "id")
+
+
+def act_for(actor: Actor, act_id: int) -> Act:
+    found = acts_for(actor).filter(pk=act_id).first()
+    if found is None:
+        raise NotFound("No such act.")
+    return found
+
+
+def pending_acts_for(actor: Actor) -> QuerySet[Act]:
+    return acts_for(actor).filter(status=ActStatus.PENDING).select_related("instrument")
+
+
+def _registered_acts(code: str | None = None) -> dict[str, list[DomainAct]]:
+    """Registered acts by instrument, read in one query without building model rows.
+
+    The status matrix reads every act of every instrument; model instances and Django's per-value
+    converters would cost more than computing all the statuses, so this reads plain rows.
+    """
+    # Dates read as text: SQLite's registered date converter is slower than fromisoformat.
+    columns = (
+        "SELECT id, instrument_id, state, kind, CAST(date AS TEXT), deposited, "
+        "CAST(named_date AS TEXT), revokes_id, CAST(domestic_date AS TEXT) "
+        "FROM depositary_act WHERE status = %s"
+    )
+    sql = columns if code is None else columns + " AND instrument_id = %s"
+    params = [ActStatus.REGISTERED.value] if code is None else [ActStatus.REGISTERED.value, code]
+    by_instrument: dict[str, list[DomainAct]] = defaultdict(list)
+    kinds = _KINDS
+    day = dt.date.fromisoformat  # every date column is read as text (see the query)
+    new = tuple.__new__  # a named tuple built without its Python-level constructor
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for pk, owner, state, kind, date, deposited, named, revokes, domestic in cursor.fetchall():
+            by_instrument[owner].append(
+                new(
+                    DomainAct,
+                    (
+                        pk,
+                        state,
+                        kinds[kind],
+                        day(date),
+                        bool(deposited),
+                        day(named) if named else None,
+                        revokes,
+                        day(domestic) if domestic else None,
+                    ),
+                )
+            )
+    return by_instrument
+
+
+_KINDS = {kind.value: kind for kind in ActKind}
+
+
+# --- statuses ----------------------------------------------------------------------------------
+
+
+def status_of(row: Instrument, as_of: dt.date) -> InstrumentStatus:
+    acts = _registered_acts(row.code).get(row.code, [])
+    return evaluate(
+        clauses_of(row),
+        acts,
+        as_of=as_of,
+        adopted=row.adopted_on,
+        members=frozenset(member_codes()),
+    )
+
+
+def all_statuses(as_of: dt.date) -> list[tuple[Instrument, InstrumentStatus]]:
+    """Every instrument's status on a date, from one read of the acts.
+
+    Remembered per process for the last few (date, journal head) pairs: every write appends to
+    the journal in its own transaction, so the head's sequence number and hash change whenever
+    anything a status depends on changes, and a remembered answer is never stale.
+    """
+    head = _journal_head()
+    if head is not None:
+        found = _STATUS_MEMO.get((as_of, head))
+        if found is not None:
+            return found
+    acts = _registered_acts()
+    members = frozenset(member_codes())
+    result = [
+        (
+            row,
+            evaluate(
+                clauses_of(row),
+                acts.get(row.code, []),
+                as_of=as_of,
+                adopted=row.adopted_on,
+                members=members,
+                check=False,
+            ),
+        )
+        for row in instruments()
+    ]
+    if head is not None:
+        while len(_STATUS_MEMO) >= _MEMO_SIZE:
+            _STATUS_MEMO.pop(next(iter(_STATUS_MEMO)))
+        _STATUS_MEMO[(as_of, head)] = result
+    return result
+
+
+_MEMO_SIZE = 4
+_STATUS_MEMO: dict[tuple[dt.date, tuple[int, str]], list[tuple[Instrument, InstrumentStatus]]] = {}
+
+
+def _journal_head() -> tuple[int, str] | None:
+    from secretariat.journal.models import JournalEntry
+
+    if connection.in_atomic_block:
+        # Inside a transaction the head may be about to be rolled back: do not remember.
+        return None
+    last = JournalEntry.objects.order_by("-seq").values_list("seq", "entry_hash").first()
+    return (0, "") if last is None else (last[0], str(last[1]))
+
+
+@dataclass(frozen=True)
+class StateRow:
+    instrument: Instrument
+    status: InstrumentStatus
+    state: StateStatus | None
+
+
+def state_overview(code: str, as_of: dt.date) -> list[StateRow]:
+    """Every instrument and this state's status in it on a date."""
+    target = state_code(code)
+    return [StateRow(row, status, status.states.get(target)) for row, status in all_statuses(as_of)]
+
+
+def outstanding(code: str, as_of: dt.date) -> list[StateRow]:
+    """What the state signed and that was not (yet) in force for it on the date."""
+    return [
+        row
+        for row in state_overview(code, as_of)
+        if row.state is not None and row.state.outstanding
+    ]
+
+
+def notifications(
+    instrument_code: str | None = None, state: str | None = None
+) -> QuerySet[Notification]:
+    rows = Notification.objects.select_related("instrument", "act")
+    if instrument_code is not None:
+        rows = rows.filter(instrument=instrument(instrument_code))
+    if state is not None:
+        rows = rows.filter(state=state_code(state))
+    return rows.order_by("-issued_on", "-year", "-seq")
