@@ -1,6 +1,6 @@
 """Input types shared by every app's API.
 
-`IsoDate`: a date written YYYY-MM-DD (RFC 3339 full-date, what the OpenAPI document promises with
+`StrictIn`: the base of every input body. `IsoDate`: a date written YYYY-MM-DD (RFC 3339 full-date, what the OpenAPI document promises with
 `format: date`). Pydantic on its own also reads a number as a Unix timestamp, so `?date=1e-9`
 would quietly mean 1 January 1970; this refuses it with a 422 instead.
 """
@@ -11,7 +11,8 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator
+from ninja import Schema
+from pydantic import BeforeValidator, ConfigDict
 
 FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -25,3 +26,10 @@ def _full_date_only(value: Any) -> Any:
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_full_date_only)]
+
+
+class StrictIn(Schema):
+    """Base of every input body: an unknown field is refused (422), so a body cannot smuggle in a
+    field the operation does not take, such as another state's code."""
+
+    model_config = ConfigDict(extra="forbid")

@@ -6,11 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 from ninja import Schema
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
-
-class StrictIn(Schema):
-    model_config = ConfigDict(extra="forbid")
+from secretariat.api.types import StrictIn
 
 
 class SourcedOut(Schema):

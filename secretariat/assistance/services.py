@@ -30,18 +30,11 @@ from secretariat.assistance.models import (
 from secretariat.core.domain.actors import Actor, Role
 from secretariat.core.domain.errors import NotFound, RuleViolation
 from secretariat.core.permissions import require
+from secretariat.core.writes import Outcome as Change
+from secretariat.core.writes import clean_sources, jsonable, save_by_key
 from secretariat.forces.domain.rules import check_code
 from secretariat.forces.models import Contingent, Formation
-from secretariat.forces.services import (
-    Outcome as Change,
-)
-from secretariat.forces.services import (
-    check_precision,
-    clean_sources,
-    jsonable,
-    member_state,
-    save_by_key,
-)
+from secretariat.forces.services import check_precision, member_state
 from secretariat.journal.services import record as journal
 from secretariat.members.selectors import status_of
 

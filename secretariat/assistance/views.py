@@ -178,7 +178,7 @@ def _form_page(
     kwargs = form_kwargs or {}
     if request.method != "POST":
         return render(
-            request, "assistance/form.html", {"form": form_class(**kwargs), "title": title}
+            request, "form.html", {"form": form_class(**kwargs), "title": title}
         )
     form = form_class(request.POST, **kwargs)
     if form.is_valid():
@@ -189,7 +189,7 @@ def _form_page(
         else:
             messages.success(request, success)
             return redirect(redirect_to)
-    return render(request, "assistance/form.html", {"form": form, "title": title}, status=422)
+    return render(request, "form.html", {"form": form, "title": title}, status=422)
 
 
 def _secretariat(actor: Actor, action: str) -> None:

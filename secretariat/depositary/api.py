@@ -93,7 +93,9 @@ def instrument_acts(request: HttpRequest, code: str, as_of: IsoDate | None = Non
 def submit_act(request: HttpRequest, code: str, body: ActIn) -> Any:
     actor = actor_of(request)
     selectors.instrument(code)
-    act, outcome = services.submit_act(actor, instrument=code, **body.dict())
+    fields = body.dict(exclude={"signed"})
+    signed = body.signed.dict() if body.signed else None
+    act, outcome = services.submit_act(actor, instrument=code, signed=signed, **fields)
     return Status(201 if outcome == "created" else 200, present.act_out(act))
 
 

@@ -124,6 +124,11 @@ class Act(Sourced):
     decided_by = models.CharField(max_length=150, blank=True, default="")
     decision_reason = models.TextField(blank=True, default="")
     registered_at = models.DateTimeField(null=True, blank=True)
+    # A delegation may sign what it submits (docs/signing.md): the statement it signed, the key,
+    # and the signature, kept so anyone can check later that the state submitted exactly this.
+    signed_statement = models.JSONField(null=True, blank=True)
+    signature_key_id = models.CharField(max_length=32, blank=True, default="")
+    signature = models.CharField(max_length=200, blank=True, default="")
 
     class Meta:
         ordering = ["instrument", "date", "id"]

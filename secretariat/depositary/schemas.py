@@ -7,13 +7,10 @@ import datetime as dt
 from typing import Any
 
 from ninja import Schema
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
 from secretariat.api.types import IsoDate
-
-
-class Strict(Schema):
-    model_config = ConfigDict(extra="forbid")
+from secretariat.api.types import StrictIn as Strict
 
 
 class InstrumentIn(Strict):
@@ -37,6 +34,15 @@ class InstrumentIn(Strict):
     note: str = ""
 
 
+class SignatureIn(Strict):
+    """An Ed25519 signature over the RFC 8785 bytes of `statement` (see docs/signing.md). The
+    statement names the act: instrument, state, kind (as "action"), date and document."""
+
+    statement: dict[str, Any]
+    signature: str
+    key_id: str
+
+
 class ActIn(Strict):
     state: str
     kind: str
@@ -53,6 +59,7 @@ class ActIn(Strict):
     sources: list[str] = Field(default_factory=list)
     uncertain: bool = False
     note: str = ""
+    signed: SignatureIn | None = None
 
 
 class ReturnIn(Strict):

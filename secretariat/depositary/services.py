@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
-from typing import Any, Literal
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
@@ -23,6 +23,8 @@ from django.utils import timezone
 from secretariat.core.domain.actors import Actor, Role
 from secretariat.core.domain.errors import NotFound, RuleViolation
 from secretariat.core.permissions import require
+from secretariat.core.signing import VerifiedSubmission, verify_signed_submission
+from secretariat.core.writes import Outcome, clean_sources
 from secretariat.depositary.domain import acts as domain_acts
 from secretariat.depositary.domain import countries
 from secretariat.depositary.domain.acts import CONSENT_KINDS, ActKind
@@ -40,18 +42,8 @@ from secretariat.depositary.models import (
 )
 from secretariat.journal.services import record as journal
 
-Outcome = Literal["created", "updated", "unchanged"]
-
 # Any constant works; it only has to be the same for every process numbering notifications.
 _NUMBERING_LOCK_KEY = 7_242_019_920_603
-
-
-def _sources(value: Sequence[str] | None) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str) or not all(isinstance(item, str) for item in value):
-        raise RuleViolation("sources must be a list of strings", field="sources")
-    return [item.strip() for item in value if item.strip()]
 
 
 def _iso(value: Any) -> Any:
@@ -150,7 +142,7 @@ def record_instrument(
         "depositary": depositary.strip(),
         "registration": list(registration or []),
         "text_url": text_url.strip(),
-        "sources": _sources(sources),
+        "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
     }
@@ -326,8 +318,14 @@ def submit_act(
     uncertain: bool = False,
     note: str = "",
     issued_on: dt.date | None = None,
+    signed: Mapping[str, Any] | None = None,
 ) -> tuple[Act, Outcome]:
-    """A delegation submits its own state's act (pending); the secretariat records one directly."""
+    """A delegation submits its own state's act (pending); the secretariat records one directly.
+
+    A delegation may sign the submission (`signed`: statement, signature, key_id): the signature
+    is checked against its state's registered key, the statement must describe this very act, and
+    a statement is accepted once (docs/signing.md).
+    """
     code = _state_code(state)
     require(actor, "depositary.submit_act", code)
     row = _locked_instrument(instrument)
@@ -350,7 +348,7 @@ def submit_act(
         "text": text.strip(),
         "territory": territory.strip(),
         "document": document.strip(),
-        "sources": _sources(sources),
+        "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
     }
@@ -371,6 +369,23 @@ def submit_act(
                 "attach the instrument: give the document's reference", field="document"
             )
         _check_fits(row, candidate)
+        evidence: dict[str, Any] = {}
+        signature_fields: dict[str, Any] = {}
+        if signed is not None:
+            verified = _verified_signature(
+                signed,
+                instrument=row.code,
+                state=code,
+                kind=act_kind.value,
+                date=date,
+                document=document.strip(),
+            )
+            evidence = verified.journal_data()
+            signature_fields = {
+                "signed_statement": dict(signed["statement"]),
+                "signature_key_id": verified.key_id,
+                "signature": verified.signature,
+            }
         act = Act.objects.create(
             instrument=row,
             state=code,
@@ -379,14 +394,23 @@ def submit_act(
             status=ActStatus.PENDING,
             submitted_by=actor.username or "",
             **fields,
+            **signature_fields,
         )
         journal(
             actor=actor,
             action="act.submitted",
             subject=f"act:{act.pk}",
-            data={"instrument": row.code, "state": code, "kind": kind, "date": date.isoformat()},
+            data={
+                "instrument": row.code,
+                "state": code,
+                "kind": kind,
+                "date": date.isoformat(),
+                **evidence,
+            },
         )
         return act, "created"
+    if signed is not None:
+        raise RuleViolation("only a delegation signs its own submissions", field="signed")
 
     key = {"instrument": row, "state": code, "kind": act_kind.value, "date": date}
     existing = Act.objects.select_for_update().filter(**key, status=ActStatus.REGISTERED).first()
@@ -636,3 +660,36 @@ def _members() -> frozenset[str]:
     from secretariat.members.models import MemberState
 
     return frozenset(MemberState.objects.values_list("code", flat=True))
+
+
+def _verified_signature(
+    signed: Mapping[str, Any],
+    *,
+    instrument: str,
+    state: str,
+    kind: str,
+    date: dt.date,
+    document: str,
+) -> VerifiedSubmission:
+    """Check the signature, then that the signed statement describes this act and no other."""
+    statement = signed.get("statement")
+    if not isinstance(statement, Mapping):
+        raise RuleViolation("the signed statement must be a JSON object", field="signed")
+    verified = verify_signed_submission(
+        state, statement, str(signed.get("signature", "")), str(signed.get("key_id", ""))
+    )
+    expected = {
+        "instrument": instrument,
+        "state": state,
+        "action": kind,
+        "date": date.isoformat(),
+        "document": document,
+    }
+    differing = sorted(k for k, v in expected.items() if statement.get(k) != v)
+    if differing:
+        raise RuleViolation(
+            "the signed statement does not describe this submission "
+            f"(it differs in {', '.join(differing)})",
+            field="signed",
+        )
+    return verified

@@ -7,7 +7,9 @@ import re
 from typing import Annotated, Any
 
 from ninja import Schema
-from pydantic import BeforeValidator, ConfigDict, Field
+from pydantic import BeforeValidator, Field
+
+from secretariat.api.types import StrictIn
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -21,10 +23,6 @@ def _iso_day_only(value: Any) -> Any:
 
 # A date in a query string: YYYY-MM-DD and nothing else.
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_day_only)]
-
-
-class StrictIn(Schema):
-    model_config = ConfigDict(extra="forbid")
 
 
 class SourcedOut(Schema):

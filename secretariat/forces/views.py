@@ -117,7 +117,7 @@ def pledge(request: HttpRequest) -> HttpResponse:
     title = _("Pledge a contingent")
     if request.method != "POST":
         form = _pledge_form(None, own, lang)
-        return render(request, "forces/form.html", {"form": form, "title": title})
+        return render(request, "form.html", {"form": form, "title": title})
     form = _pledge_form(request.POST, own, lang)
     if form.is_valid():
         data = form.service_kwargs()
@@ -130,4 +130,4 @@ def pledge(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The contingent was pledged."))
             return redirect("forces:index")
-    return render(request, "forces/form.html", {"form": form, "title": title}, status=422)
+    return render(request, "form.html", {"form": form, "title": title}, status=422)

@@ -8,9 +8,10 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema, Status
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
 from secretariat.api.auth import actor_of
+from secretariat.api.types import StrictIn
 from secretariat.core import signing
 from secretariat.journal.checkpoints import (
     current_checkpoint,
@@ -188,10 +189,6 @@ def proof_consistency(request: HttpRequest, query: Query[ConsistencyQuery]) -> A
 
 
 # --- delegations' signing keys ------------------------------------------------------------------
-
-
-class StrictIn(Schema):
-    model_config = ConfigDict(extra="forbid")
 
 
 class KeyIn(StrictIn):

@@ -14,13 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import Any, Literal, TypeVar
+from typing import Any
 
-from django.db import models, transaction
+from django.db import transaction
 
 from secretariat.core.domain.actors import Actor, Role
 from secretariat.core.domain.errors import NotFound, RuleViolation
 from secretariat.core.permissions import require
+from secretariat.core.writes import Outcome, clean_sources, jsonable, save_by_key
 from secretariat.journal.services import record as journal
 from secretariat.meetings.domain import consensus, sessions
 from secretariat.meetings.models import (
@@ -33,38 +34,7 @@ from secretariat.meetings.models import (
 )
 from secretariat.members import selectors as members
 
-Outcome = Literal["created", "updated", "unchanged"]
-M = TypeVar("M", bound=models.Model)
-
 CODE_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-def _save_by_key(
-    model: type[M], key: dict[str, Any], fields: dict[str, Any]
-) -> tuple[M, Outcome, dict[str, Any]]:
-    """Create, correct or leave alone the row with this natural key; return what changed."""
-    existing = model._default_manager.select_for_update().filter(**key).first()
-    if existing is None:
-        return model._default_manager.create(**key, **fields), "created", fields
-    changed = {name: value for name, value in fields.items() if getattr(existing, name) != value}
-    if not changed:
-        return existing, "unchanged", {}
-    for name, value in changed.items():
-        setattr(existing, name, value)
-    existing.save(update_fields=list(changed))
-    return existing, "updated", changed
-
-
-def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
-    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in values.items()}
-
-
-def _sources(value: Sequence[str] | None) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str) or not all(isinstance(item, str) for item in value):
-        raise RuleViolation("sources must be a list of strings", field="sources")
-    return [item.strip() for item in value if item.strip()]
 
 
 def _enum(enum: type[Any], value: str, field: str) -> Any:
@@ -187,11 +157,11 @@ def record_session(
         "chair_person": chair_person.strip(),
         "summary_en": summary_en.strip(),
         "summary_ru": summary_ru.strip(),
-        "sources": _sources(sources),
+        "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
     }
-    session, outcome, changed = _save_by_key(Session, {"code": code}, fields)
+    session, outcome, changed = save_by_key(Session, {"code": code}, fields)
     titles = _agenda_titles(agenda)
     if agenda is not None:
         current = [(a.title_en, a.title_ru) for a in session.agenda.order_by("number")]
@@ -208,7 +178,7 @@ def record_session(
             actor=actor,
             action=f"session.{outcome}",
             subject=f"session:{code}",
-            data=_jsonable(changed),
+            data=jsonable(changed),
         )
     return session, outcome
 
@@ -255,20 +225,18 @@ def record_attendance(
         "by_video": by_video,
         "reason": reason_value.value if reason_value else "",
         "reason_text": reason_text.strip(),
-        "sources": _sources(sources),
+        "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
     }
-    attendance, outcome, changed = _save_by_key(
-        Attendance, {"session": row, "state": state}, fields
-    )
+    attendance, outcome, changed = save_by_key(Attendance, {"session": row, "state": state}, fields)
     if outcome != "unchanged":
         _recheck_outcomes(row)
         journal(
             actor=actor,
             action=f"attendance.{outcome}",
             subject=f"session:{row.code}:attendance:{state}",
-            data=_jsonable(changed),
+            data=jsonable(changed),
         )
     return attendance, outcome
 
@@ -324,11 +292,11 @@ def record_decision(
         "rules": rules,
         "instruments": _codes(instruments, "instruments"),
         "missions": [str(m).strip() for m in missions or [] if str(m).strip()],
-        "sources": _sources(sources),
+        "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
     }
-    decision, outcome, changed = _save_by_key(Decision, {"session": row, "slug": slug}, fields)
+    decision, outcome, changed = save_by_key(Decision, {"session": row, "slug": slug}, fields)
     if outcome != "unchanged":
         if "rules" in changed and decision.outcome != consensus.Outcome.DRAFT:
             _check_decision(decision)
@@ -336,7 +304,7 @@ def record_decision(
             actor=actor,
             action=f"decision.{outcome}",
             subject=f"decision:{row.code}/{slug}",
-            data=_jsonable(changed),
+            data=jsonable(changed),
         )
     return decision, outcome
 
@@ -377,12 +345,12 @@ def record_position(
         "declared_on": declared_on,
         "statement_en": statement_en.strip(),
         "statement_ru": statement_ru.strip(),
-        "sources": _sources(sources),
+        "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
         "recorded_by": actor.username or actor.role.value,
     }
-    row, outcome, changed = _save_by_key(
+    row, outcome, changed = save_by_key(
         StatePosition, {"decision": decision, "state": state}, fields
     )
     if outcome == "updated" and set(changed) == {"recorded_by"}:
@@ -394,7 +362,7 @@ def record_position(
             actor=actor,
             action=f"position.{'recorded' if outcome == 'created' else 'changed'}",
             subject=f"decision:{decision.code}:position:{state}",
-            data=_jsonable({k: v for k, v in changed.items() if k != "recorded_by"}),
+            data=jsonable({k: v for k, v in changed.items() if k != "recorded_by"}),
         )
     return row, outcome
 
@@ -426,17 +394,17 @@ def record_claim(
         "claim_en": claim_en.strip(),
         "claim_ru": claim_ru.strip(),
         "claimed_on": claimed_on,
-        "sources": _sources(sources),
+        "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
     }
-    row, outcome, changed = _save_by_key(Claim, {"decision": decision, "state": state}, fields)
+    row, outcome, changed = save_by_key(Claim, {"decision": decision, "state": state}, fields)
     if outcome != "unchanged":
         journal(
             actor=actor,
             action=f"claim.{outcome}",
             subject=f"decision:{decision.code}:claim:{state}",
-            data=_jsonable(changed),
+            data=jsonable(changed),
         )
     return row, outcome
 

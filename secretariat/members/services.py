@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any, Literal, TypeVar
 
-from django.db import models, transaction
+from django.db import transaction
 
 from secretariat.core.domain.actors import Actor, Role
 from secretariat.core.domain.errors import NotFound, RuleViolation
 from secretariat.core.domain.permissions import DELEGATION_EVENT_KINDS
 from secretariat.core.permissions import require
+from secretariat.core.writes import Outcome, clean_sources, jsonable, save_by_key
 from secretariat.journal.services import record as journal
 from secretariat.members.domain import membership, terms
 from secretariat.members.domain.indicators import check_freedom_house
@@ -31,43 +31,12 @@ from secretariat.members.models import (
     SecretaryGeneralTerm,
 )
 
-Outcome = Literal["created", "updated", "unchanged"]
-M = TypeVar("M", bound=models.Model)
-
 
 def _state(code: str) -> MemberState:
     try:
         return MemberState.objects.get(code=code)
     except MemberState.DoesNotExist:
         raise RuleViolation(f"unknown state code {code!r}", field="state") from None
-
-
-def _sources(value: Sequence[str] | None) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str) or not all(isinstance(item, str) for item in value):
-        raise RuleViolation("sources must be a list of strings", field="sources")
-    return [item.strip() for item in value if item.strip()]
-
-
-def _save_by_key(
-    model: type[M], key: dict[str, Any], fields: dict[str, Any]
-) -> tuple[M, Outcome, dict[str, Any]]:
-    """Create, correct or leave alone the row with this natural key; return what changed."""
-    existing = model._default_manager.select_for_update().filter(**key).first()
-    if existing is None:
-        return model._default_manager.create(**key, **fields), "created", fields
-    changed = {name: value for name, value in fields.items() if getattr(existing, name) != value}
-    if not changed:
-        return existing, "unchanged", {}
-    for name, value in changed.items():
-        setattr(existing, name, value)
-    existing.save(update_fields=list(changed))
-    return existing, "updated", changed
-
-
-def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
-    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in values.items()}
 
 
 @transaction.atomic
@@ -81,13 +50,13 @@ def record_organization_profile(
         "acronym_en": acronym_en,
         "acronym_ru": acronym_ru,
     }
-    profile, outcome, changed = _save_by_key(OrganizationProfile, {"dataset": dataset}, fields)
+    profile, outcome, changed = save_by_key(OrganizationProfile, {"dataset": dataset}, fields)
     if outcome != "unchanged":
         journal(
             actor=actor,
             action=f"organization.{outcome}",
             subject=f"organization:{dataset}",
-            data=_jsonable(changed),
+            data=jsonable(changed),
         )
     return profile, outcome
 
@@ -119,13 +88,13 @@ def record_state(
         "iso3": iso3,
         "name_en": name_en.strip(),
         "name_ru": name_ru.strip(),
-        "sources": _sources(sources),
+        "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
     }
     if MemberState.objects.filter(iso3=iso3).exclude(code=code).exists():
         raise RuleViolation(f"iso3 {iso3} already belongs to another state", field="iso3")
-    state, outcome, changed = _save_by_key(MemberState, {"code": code}, fields)
+    state, outcome, changed = save_by_key(MemberState, {"code": code}, fields)
     if outcome != "unchanged":
         journal(actor=actor, action=f"state.{outcome}", subject=f"state:{code}", data=changed)
     return state, outcome
@@ -181,7 +150,7 @@ def submit_membership_event(
     fields = {
         "summary_en": summary_en.strip(),
         "summary_ru": summary_ru.strip(),
-        "sources": _sources(sources),
+        "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
     }
@@ -217,13 +186,13 @@ def submit_membership_event(
     }
     if not MembershipEvent.objects.filter(**key).exists():
         _check_event_fits(target, event_kind, date)
-    event, outcome, changed = _save_by_key(MembershipEvent, key, fields)
+    event, outcome, changed = save_by_key(MembershipEvent, key, fields)
     if outcome != "unchanged":
         journal(
             actor=actor,
             action=f"membership_event.{'registered' if outcome == 'created' else 'corrected'}",
             subject=f"membership_event:{event.pk}",
-            data={"state": state, "kind": kind, "date": date.isoformat(), **_jsonable(changed)},
+            data={"state": state, "kind": kind, "date": date.isoformat(), **jsonable(changed)},
         )
     return event, outcome
 
@@ -331,18 +300,18 @@ def record_chair_term(
         "end": end,
         "start_precision": start_precision,
         "end_precision": end_precision,
-        "sources": _sources(sources),
+        "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
     }
-    term, outcome, changed = _save_by_key(ChairTerm, {"start": start}, fields)
+    term, outcome, changed = save_by_key(ChairTerm, {"start": start}, fields)
     if outcome != "unchanged":
         changed = {k: (v.code if isinstance(v, MemberState) else v) for k, v in changed.items()}
         journal(
             actor=actor,
             action=f"chair_term.{outcome}",
             subject=f"chair_term:{term.pk}",
-            data={"start": start.isoformat(), **_jsonable(changed)},
+            data={"start": start.isoformat(), **jsonable(changed)},
         )
     return term, outcome
 
@@ -378,18 +347,18 @@ def record_secretary_general(
         "end": end,
         "start_precision": start_precision,
         "end_precision": end_precision,
-        "sources": _sources(sources),
+        "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
     }
-    term, outcome, changed = _save_by_key(SecretaryGeneralTerm, {"start": start}, fields)
+    term, outcome, changed = save_by_key(SecretaryGeneralTerm, {"start": start}, fields)
     if outcome != "unchanged":
         changed = {k: (v.code if isinstance(v, MemberState) else v) for k, v in changed.items()}
         journal(
             actor=actor,
             action=f"secretary_general.{outcome}",
             subject=f"secretary_general:{term.pk}",
-            data={"start": start.isoformat(), **_jsonable(changed)},
+            data={"start": start.isoformat(), **jsonable(changed)},
         )
     return term, outcome
 
@@ -428,11 +397,11 @@ def record_indicator(
         "political_rights": political_rights,
         "civil_liberties": civil_liberties,
         "score": score,
-        "sources": _sources(sources),
+        "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
     }
-    row, outcome, changed = _save_by_key(
+    row, outcome, changed = save_by_key(
         Indicator, {"state": target, "kind": kind, "year": year}, fields
     )
     if outcome != "unchanged":
@@ -440,6 +409,6 @@ def record_indicator(
             actor=actor,
             action=f"indicator.{outcome}",
             subject=f"indicator:{state}:{kind}:{year}",
-            data=_jsonable(changed),
+            data=jsonable(changed),
         )
     return row, outcome

@@ -160,7 +160,7 @@ def submit_event(request: HttpRequest, code: str) -> HttpResponse:
         _("The event was recorded.")
         if actor.role is not Role.DELEGATION
         else _("The notification was submitted to the secretariat."),
-        "members/form.html",
+        "form.html",
         {
             "title": _("Membership event for %(state)s")
             % {"state": state.name(get_language() or "en")}
@@ -231,13 +231,13 @@ def _office_form(
     if not can(actor, "members.record_chair_term"):
         raise Http404
     if request.method != "POST":
-        return render(request, "members/form.html", {"form": form_class(), "title": title})
+        return render(request, "form.html", {"form": form_class(), "title": title})
     return _post_form(
         request,
         form_class(request.POST),
         lambda data: write(actor, **data),
         _("The term was recorded."),
-        "members/form.html",
+        "form.html",
         {"title": title},
         "/offices/",
     )
@@ -269,13 +269,13 @@ def new_indicator(request: HttpRequest, code: str) -> HttpResponse:
         raise Http404 from None
     title = _("Freedom House rating for %(state)s") % {"state": state.name(get_language() or "en")}
     if request.method != "POST":
-        return render(request, "members/form.html", {"form": IndicatorForm(), "title": title})
+        return render(request, "form.html", {"form": IndicatorForm(), "title": title})
     return _post_form(
         request,
         IndicatorForm(request.POST),
         lambda data: services.record_indicator(actor, state=state.code, **data),
         _("The rating was recorded."),
-        "members/form.html",
+        "form.html",
         {"title": title},
         f"/members/{state.code}/",
     )
