@@ -177,9 +177,7 @@ def _form_page(
     """GET shows the form; POST hands it to the service and shows its refusal on the form."""
     kwargs = form_kwargs or {}
     if request.method != "POST":
-        return render(
-            request, "form.html", {"form": form_class(**kwargs), "title": title}
-        )
+        return render(request, "form.html", {"form": form_class(**kwargs), "title": title})
     form = form_class(request.POST, **kwargs)
     if form.is_valid():
         try:
