@@ -174,7 +174,8 @@ def _portal_url_names() -> set[str]:
     def walk(patterns: Any, namespace: str | None, prefix: str) -> None:
         for pattern in patterns:
             route = prefix + str(pattern.pattern)
-            if route.startswith(("admin/", "api/", "static/")):
+            # match/ is the yente-compatible API alias, walked with the API rows.
+            if route.startswith(("admin/", "api/", "static/", "match/")):
                 continue
             if hasattr(pattern, "url_patterns"):
                 walk(pattern.url_patterns, pattern.namespace or namespace, route)

@@ -33,3 +33,12 @@ class StrictIn(Schema):
     field the operation does not take, such as another state's code."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+class SignedStatementIn(StrictIn):
+    """An Ed25519 signature over the RFC 8785 bytes of `statement`, by a key the submitting
+    state's delegation registered (docs/signing.md)."""
+
+    statement: dict[str, Any]
+    signature: str
+    key_id: str

@@ -3,9 +3,13 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from secretariat.api.main import api
+from secretariat.entrybans.yente import api as entrybans_yente
 
 urlpatterns = [
     path("api/v1/", api.urls),
+    # POST /match/{dataset} where yente (OpenSanctions) clients look for it; the same operation as
+    # /api/v1/entry-bans/match/{dataset}.
+    path("", entrybans_yente.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("", include("secretariat.core.urls")),

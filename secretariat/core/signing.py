@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+import rfc8785
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
@@ -339,3 +341,9 @@ def verify_signed_submission(
             "this statement was already submitted (its nonce is used)"
         ) from None
     return VerifiedSubmission(state, key.key_id, nonce, created_at, digest, signature_b64)
+
+
+def content_digest(content: Mapping[str, Any]) -> str:
+    """SHA-256 (hex) of the RFC 8785 bytes of a submitted body: what a statement names as
+    `content_sha256` when the body itself must not be in the statement (personal data)."""
+    return hashlib.sha256(rfc8785.dumps(dict(content))).hexdigest()

@@ -1,5 +1,339 @@
-"""Common entry-ban register over HTTP; mounted by secretariat.api.main."""
+"""The common entry-ban register over HTTP; mounted by secretariat.api.main at /entry-bans.
 
-from ninja import Router
+Listings are written by their issuing state's delegation; the secretariat quarantines; border
+officers screen (`/screen`, `/screen/batch`, and `/match/{dataset}`, which takes and returns the
+shapes of OpenSanctions' yente so existing screening clients work unchanged); auditors read the
+access log. Every search and every read of a listing is logged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Router, Status
+
+from secretariat.api.auth import actor_of
+from secretariat.core.domain.errors import NotFound, RuleViolation
+from secretariat.core.signing import content_digest
+from secretariat.entrybans import ftm, registry, selectors, services
+from secretariat.entrybans.models import Listing, SubjectRequest
+from secretariat.entrybans.schemas import (
+    AccessLogOut,
+    AnswerIn,
+    BatchIn,
+    EntityMatchQuery,
+    EntityMatchResponse,
+    ExtendIn,
+    LegalBasisOut,
+    ListingIn,
+    ListingOut,
+    ListingSummaryOut,
+    MisuseIn,
+    MisuseOut,
+    ReasonIn,
+    RequestIn,
+    RequestOut,
+    ScreenIn,
+    ScreenOut,
+)
+from secretariat.entrybans.screening.score import USES
 
 router = Router(tags=["entrybans"])
+DATASET = "entrybans"
+
+
+def listing_out(row: Listing) -> dict[str, Any]:
+    fields = {f: getattr(row, f) for f in ListingOut.model_fields if hasattr(row, f)}
+    fields["aliases"] = [{"name": n.name, "quality": n.quality} for n in row.names.all()]
+    fields["documents"] = [
+        {"kind": d.kind, "number": d.number, "issuing_country": d.issuing_country}
+        for d in row.documents.all()
+    ]
+    return fields
+
+
+def request_out(row: SubjectRequest) -> dict[str, Any]:
+    return {
+        "id": row.pk,
+        "listing": row.listing.reference,
+        "issuing_state": row.listing.issuing_state,
+        "kind": row.kind,
+        "lodged_with": row.lodged_with,
+        "lodged_on": row.lodged_on,
+        "route_by": row.route_by,
+        "answer_by": row.answer_by,
+        "outcome": row.outcome,
+        "answered_on": row.answered_on,
+    }
+
+
+@router.get("/legal-basis", response=list[LegalBasisOut], summary="What the register stands on")
+def legal_basis(request: HttpRequest) -> Any:
+    return list(selectors.legal_basis())
+
+
+@router.get(
+    "/listings",
+    response=list[ListingSummaryOut],
+    summary="Listings you may keep (your state's; every state's for the secretariat)",
+)
+def list_listings(request: HttpRequest) -> Any:
+    return list(selectors.listings_for(actor_of(request)))
+
+
+@router.post(
+    "/listings",
+    response={201: ListingOut, 200: ListingOut},
+    summary="Enter a listing, or change it (its issuing state's delegation only)",
+)
+def enter_listing(request: HttpRequest, body: ListingIn) -> Any:
+    values = body.model_dump(exclude={"signed"})
+    signed = None
+    if body.signed is not None:
+        # What the delegation signed is the body it sent, less the signature itself.
+        sent = json.loads(request.body)
+        sent.pop("signed", None)
+        signed = {**body.signed.model_dump(), "content_sha256": content_digest(sent)}
+    row, outcome = services.enter_listing(actor_of(request), signed=signed, **values)
+    return Status(201 if outcome == "created" else 200, listing_out(row))
+
+
+@router.get("/listings/{reference}", response=ListingOut, summary="One listing (logged)")
+def get_listing(request: HttpRequest, reference: str) -> Any:
+    return listing_out(selectors.listing_for(actor_of(request), reference))
+
+
+@router.post(
+    "/listings/{reference}/extend", response=ListingOut, summary="Extend on a new assessment"
+)
+def extend_listing(request: HttpRequest, reference: str, body: ExtendIn) -> Any:
+    row = services.extend_listing(actor_of(request), reference=reference, **body.model_dump())
+    return listing_out(row)
+
+
+@router.post(
+    "/listings/{reference}/delete", response=ListingOut, summary="Delete (erases personal data)"
+)
+def delete_listing(request: HttpRequest, reference: str, body: ReasonIn) -> Any:
+    return listing_out(
+        services.delete_listing(actor_of(request), reference=reference, reason=body.reason)
+    )
+
+
+@router.post(
+    "/listings/{reference}/quarantine",
+    response=ListingSummaryOut,
+    summary="Quarantine for data quality (secretariat; content untouched)",
+)
+def quarantine_listing(request: HttpRequest, reference: str, body: ReasonIn) -> Any:
+    return services.quarantine_listing(actor_of(request), reference=reference, reason=body.reason)
+
+
+@router.post(
+    "/listings/{reference}/release", response=ListingSummaryOut, summary="End a quarantine"
+)
+def release_listing(request: HttpRequest, reference: str, body: ReasonIn) -> Any:
+    return services.release_listing(actor_of(request), reference=reference, reason=body.reason)
+
+
+@router.post(
+    "/listings/{reference}/misused-identities",
+    response={201: MisuseOut},
+    summary="Record a victim of identity misuse, with consent (issuing state)",
+)
+def record_misuse(request: HttpRequest, reference: str, body: MisuseIn) -> Any:
+    row = services.record_misused_identity(
+        actor_of(request), reference=reference, **body.model_dump()
+    )
+    return Status(201, {"id": row.pk, "listing": reference})
+
+
+@router.delete("/misused-identities/{record_id}", response={204: None}, summary="Consent withdrawn")
+def withdraw_misuse(request: HttpRequest, record_id: int) -> Any:
+    services.withdraw_misused_identity(actor_of(request), record_id=record_id)
+    return Status(204, None)
+
+
+@router.get("/export.ftm", summary="Your listings as FollowTheMoney JSON lines")
+def export_ftm(request: HttpRequest) -> HttpResponse:
+    actor = actor_of(request)
+    rows = selectors.listings_for(actor).prefetch_related("names", "documents")
+    services.log_access(
+        actor, action="export", query={}, returned=[{"reference": r.reference} for r in rows]
+    )
+    body = "".join(line + "\n" for line in ftm.export_lines(rows))
+    return HttpResponse(body, content_type="application/x-ndjson; charset=utf-8")
+
+
+@router.post("/screen", response=ScreenOut, summary="Screen one name (border officers)")
+def screen(request: HttpRequest, body: ScreenIn) -> Any:
+    query = registry.NameQuery(body.name, body.birth_date, body.nationality, tuple(body.documents))
+    hits = registry.screen_names(actor_of(request), [query], use=body.use, limit=body.limit)[0]
+    return {"query": body.name, "use": body.use, "hits": hits}
+
+
+@router.post("/screen/batch", response=list[ScreenOut], summary="Screen up to 1,000 names")
+def screen_batch(request: HttpRequest, body: BatchIn) -> Any:
+    queries = [
+        registry.NameQuery(q.name, q.birth_date, q.nationality, tuple(q.documents))
+        for q in body.queries
+    ]
+    answers = registry.screen_names(actor_of(request), queries, use=body.use, limit=body.limit)
+    return [
+        {"query": q.name, "use": body.use, "hits": hits}
+        for q, hits in zip(queries, answers, strict=True)
+    ]
+
+
+MATCHER_DOCS = {
+    "name_match": {
+        "description": "Names aligned word by word in any order, across scripts and "
+        "transliteration schemes, weighed by role (surname, given name, patronymic).",
+        "coefficient": 1.0,
+        "url": "/api/v1/docs",
+    },
+    "dob_match": {
+        "description": "Date of birth: same, partial, day and month swapped, or years apart.",
+        "coefficient": 1.0,
+        "url": "/api/v1/docs",
+    },
+    "country_match": {
+        "description": "Nationality equal or different.",
+        "coefficient": 1.0,
+        "url": "/api/v1/docs",
+    },
+    "identifier_match": {
+        "description": "Identity document number equal.",
+        "coefficient": 1.0,
+        "url": "/api/v1/docs",
+    },
+}
+
+
+def _example_to_query(example: Any) -> registry.NameQuery:
+    props = example.properties
+    names = _prop(props, "name")
+    if not names:
+        parts = [_prop(props, key) for key in ("firstName", "fatherName", "lastName")]
+        names = [" ".join(p[0] for p in parts if p)] if any(parts) else []
+    if not names or not names[0].strip():
+        raise RuleViolation("a query entity needs a name (or firstName and lastName)", field="name")
+    countries = _prop(props, "nationality") or _prop(props, "citizenship")
+    nationality = countries[0] if countries else None
+    documents = tuple(_prop(props, "passportNumber") + _prop(props, "idNumber"))
+    birth = _prop(props, "birthDate")
+    return registry.NameQuery(names[0], birth[0] if birth else None, nationality, documents)
+
+
+def _prop(props: dict[str, Any], key: str) -> list[str]:
+    value = props.get(key) or []
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in value if str(v).strip()]
+
+
+@router.post(
+    "/match/{dataset}",
+    response=EntityMatchResponse,
+    by_alias=True,
+    summary="Match entities, compatible with yente's POST /match/{dataset} (border officers)",
+)
+def match(
+    request: HttpRequest,
+    dataset: str,
+    body: EntityMatchQuery,
+    limit: int = 5,
+    threshold: float | None = None,
+    cutoff: float = 0.0,
+    algorithm: str = "best",
+) -> Any:
+    if dataset not in (DATASET, "default"):
+        raise NotFound(f"No dataset {dataset!r}; this register serves {DATASET!r}.")
+    if len(body.queries) > 100:
+        raise RuleViolation("at most 100 queries per request", field="queries")
+    hit_threshold = USES["border"].hit if threshold is None else threshold
+    keys = list(body.queries)
+    queries = [_example_to_query(body.queries[k]) for k in keys]
+    answers = registry.screen_names(
+        actor_of(request),
+        queries,
+        use="investigation",
+        limit=max(1, min(limit, 50)),
+        channel="match",
+    )
+    responses = {}
+    for key, hits in zip(keys, answers, strict=True):
+        example = body.queries[key]
+        results = [
+            {
+                "id": h["reference"],
+                "caption": h["name"],
+                "schema": "Person",
+                "properties": {
+                    k: v
+                    for k, v in {
+                        "name": [h["name"], h["name_original"]],
+                        "birthDate": [h["birth_date"]] if h["birth_date"] else [],
+                        "nationality": [c.lower() for c in h["nationalities"]],
+                        "country": [h["issuing_state"].lower()],
+                        "topics": ["sanction"],
+                        "notes": [f"action on hit: {h['action_on_hit']}; contact: {h['contact']}"],
+                    }.items()
+                    if v
+                },
+                "datasets": [DATASET],
+                "referents": [],
+                "target": True,
+                "score": h["score"],
+                "features": h["features"],
+                "match": h["score"] >= hit_threshold and h["decision"] != "verify_identity",
+                "explanations": {"decision": h["decision"], "lines": h["explanation"]},
+            }
+            for h in hits
+            if h["score"] >= cutoff
+        ]
+        responses[key] = {
+            "status": 200,
+            "results": results,
+            "total": {"value": len(results), "relation": "eq"},
+            "query": {
+                "id": example.id,
+                "schema": example.schema_,
+                "properties": example.properties,
+            },
+        }
+    return {"responses": responses, "matcher": MATCHER_DOCS, "limit": limit}
+
+
+@router.get("/access-log", response=list[AccessLogOut], summary="Searches and accesses (auditors)")
+def access_log(request: HttpRequest, since: dt.datetime | None = None, limit: int = 200) -> Any:
+    rows = selectors.access_log_for(actor_of(request), since=since)
+    return list(rows[: max(1, min(limit, 1000))])
+
+
+@router.post("/requests", response={201: RequestOut}, summary="Lodge a request of a listed person")
+def lodge_request(request: HttpRequest, body: RequestIn) -> Any:
+    row = services.lodge_request(actor_of(request), **body.model_dump())
+    return Status(201, request_out(row))
+
+
+@router.get("/requests", response=list[RequestOut], summary="Requests you may follow")
+def list_requests(request: HttpRequest) -> Any:
+    return [request_out(r) for r in selectors.requests_for(actor_of(request))]
+
+
+@router.get("/requests/statistics", summary="Annual statistics of requests")
+def request_statistics(request: HttpRequest, year: int | None = None) -> Any:
+    year = year or dt.date.today().year
+    if not 1900 <= year <= 2200:
+        raise RuleViolation("year must lie between 1900 and 2200", field="year")
+    return selectors.request_statistics(actor_of(request), year)
+
+
+@router.post("/requests/{request_id}/answer", response=RequestOut, summary="Answer (issuing state)")
+def answer_request(request: HttpRequest, request_id: int, body: AnswerIn) -> Any:
+    row = services.answer_request(actor_of(request), request_id=request_id, **body.model_dump())
+    return request_out(row)

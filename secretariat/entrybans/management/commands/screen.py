@@ -1,0 +1,97 @@
+"""`secretariat screen NAME [--birth-date D] [--nationality C] [--json]`, or `--batch` to read
+JSON lines (`{"name": …, "birth_date": …, "nationality": …, "documents": […]}`) from a file or
+stdin and write one JSON line of hits per query. Every query is written to the access log.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from secretariat.core.domain.errors import DomainError
+from secretariat.entrybans import registry
+from secretariat.entrybans.management.commands.entrybans import command_actor
+from secretariat.entrybans.screening.score import USES
+
+CHUNK = 1000
+
+
+class Command(BaseCommand):
+    help = "Screen a name (or JSON lines of names) against the entry-ban register."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("name", nargs="?", help="the name to screen, in any script")
+        parser.add_argument("--birth-date", help="YYYY-MM-DD, YYYY-MM or YYYY")
+        parser.add_argument("--nationality", help="ISO 3166 code")
+        parser.add_argument("--document", action="append", default=[], help="a document number")
+        parser.add_argument("--use", choices=sorted(USES), default="border")
+        parser.add_argument("--limit", type=int, default=5)
+        parser.add_argument("--json", action="store_true", help="print JSON")
+        parser.add_argument(
+            "--batch", metavar="FILE", help="JSON lines in ('-' for stdin), JSON lines out"
+        )
+        parser.add_argument("--as", dest="as_user", help="act as this user (default: the system)")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        actor = command_actor(options["as_user"], "screen-cli")
+        try:
+            if options["batch"]:
+                self._batch(actor, options)
+                return
+            if not options["name"]:
+                raise CommandError("give a NAME, or --batch FILE")
+            query = registry.NameQuery(
+                options["name"],
+                options["birth_date"],
+                options["nationality"],
+                tuple(options["document"]),
+            )
+            hits = registry.screen_names(
+                actor, [query], use=options["use"], limit=options["limit"]
+            )[0]
+        except DomainError as exc:
+            raise CommandError(exc.message) from None
+        if options["json"]:
+            self.stdout.write(
+                json.dumps(
+                    {"query": options["name"], "use": options["use"], "hits": hits},
+                    ensure_ascii=False,
+                )
+            )
+            return
+        if not hits:
+            self.stdout.write("no match")
+        for hit in hits:
+            self.stdout.write(
+                f"{hit['decision'].upper():16} {hit['score']:.3f}  {hit['reference']}  {hit['name']}"
+                f"  (issuing state {hit['issuing_state']}, action: {hit['action_on_hit']}, contact: {hit['contact']})"
+            )
+            for line in hit["explanation"]:
+                self.stdout.write(f"    {line}")
+
+    def _batch(self, actor: Any, options: dict[str, Any]) -> None:
+        source = sys.stdin if options["batch"] == "-" else open(options["batch"], encoding="utf-8")  # noqa: SIM115
+        with source:
+            chunk: list[registry.NameQuery] = []
+            for number, line in enumerate(source, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    chunk.append(registry.name_query(json.loads(line)))
+                except (json.JSONDecodeError, AttributeError):
+                    raise CommandError(f"line {number}: not a JSON object") from None
+                if len(chunk) == CHUNK:
+                    self._write(actor, chunk, options)
+                    chunk = []
+            if chunk:
+                self._write(actor, chunk, options)
+
+    def _write(self, actor: Any, chunk: list[registry.NameQuery], options: dict[str, Any]) -> None:
+        answers = registry.screen_names(
+            actor, chunk, use=options["use"], limit=options["limit"], channel="batch"
+        )
+        for query, hits in zip(chunk, answers, strict=True):
+            self.stdout.write(json.dumps({"query": query.name, "hits": hits}, ensure_ascii=False))

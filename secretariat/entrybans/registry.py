@@ -1,0 +1,237 @@
+"""The register as screening sees it, kept in memory per process and refreshed on every change.
+
+Use `current_index()` before each screening: it reads the register version (one tiny query) and
+rebuilds the in-memory index when another process, or this one, has changed the register since.
+`screen_names` is the screening service the page, the API, the yente-compatible endpoint and the
+commands all use: it screens, reduces each hit to what an officer may see, and logs the search.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+
+from secretariat.core.domain.actors import Actor
+from secretariat.core.domain.errors import RuleViolation
+from secretariat.core.permissions import require
+from secretariat.entrybans.models import AccessLog, Listing, ListingStatus, RegisterVersion
+from secretariat.entrybans.screening.index import ScreeningIndex
+from secretariat.entrybans.screening.records import (
+    STRONG,
+    Entry,
+    MisuseRecord,
+    PartialDate,
+    make_entry,
+    make_name,
+    make_query,
+)
+from secretariat.entrybans.screening.score import USES, Result
+from secretariat.entrybans.services import access_row
+
+_lock = threading.Lock()
+_index: ScreeningIndex | None = None
+
+
+def register_version() -> int:
+    row = RegisterVersion.objects.filter(pk=1).values_list("number", flat=True).first()
+    return int(row or 0)
+
+
+def entry_of(listing: Listing) -> Entry:
+    """A listing as the engine sees it; `payload` is all an officer is shown on a hit."""
+    names = [
+        make_name(
+            surname=listing.surname, given=listing.given_names, patronymic=listing.patronymic
+        ),
+        make_name(
+            surname=listing.surname_latin,
+            given=listing.given_names_latin,
+            patronymic=listing.patronymic_latin,
+        ),
+    ]
+    names += [make_name(full=n.name, quality=n.quality) for n in listing.names.all()]
+    misuse = []
+    for record in listing.misuse_records.all():
+        misuse.append(
+            MisuseRecord(
+                PartialDate.parse(record.birth_date) if record.birth_date else None,
+                record.nationality or None,
+                frozenset(_doc(n) for n in record.document_numbers),
+            )
+        )
+    latin = " ".join(
+        p for p in (listing.given_names_latin, listing.patronymic_latin, listing.surname_latin) if p
+    )
+    return make_entry(
+        listing.reference,
+        names,
+        birth_dates=[listing.birth_date] if listing.birth_date else [],
+        nationalities=list(listing.nationalities),
+        documents=[d.number for d in listing.documents.all()],
+        misuse=misuse,
+        payload={
+            "reference": listing.reference,
+            "name": latin,
+            "name_original": " ".join(
+                p for p in (listing.given_names, listing.patronymic, listing.surname) if p
+            ),
+            "birth_date": listing.birth_date,
+            "nationalities": list(listing.nationalities),
+            "issuing_state": listing.issuing_state,
+            "recognized_by": list(listing.recognized_by),
+            "action_on_hit": listing.action_on_hit,
+            "contact": listing.contact,
+            "quarantined": listing.status == ListingStatus.QUARANTINED,
+            "fictitious": listing.fictitious,
+        },
+    )
+
+
+def _doc(number: str) -> str:
+    from secretariat.entrybans.screening.records import document_key
+
+    return document_key(number)
+
+
+def build_index(version: int) -> ScreeningIndex:
+    rows = (
+        Listing.objects.exclude(status=ListingStatus.DELETED)
+        .prefetch_related("names", "documents", "misuse_records")
+        .order_by("id")
+    )
+    return ScreeningIndex((entry_of(r) for r in rows), version=version)
+
+
+def current_index() -> ScreeningIndex:
+    """The index for the register as it is now (rebuilt when the version moved)."""
+    global _index
+    version = register_version()
+    index = _index
+    if (
+        index is not None
+        and index.version == version
+        and not transaction.get_connection().in_atomic_block
+    ):
+        return index
+    with _lock:
+        if (
+            _index is None
+            or _index.version != version
+            or transaction.get_connection().in_atomic_block
+        ):
+            # Inside a transaction (tests, a write in progress) the index is built for this
+            # transaction's view and not kept, so no other request sees uncommitted listings.
+            built = build_index(version)
+            if transaction.get_connection().in_atomic_block:
+                return built
+            _index = built.settle()
+        return _index
+
+
+@dataclass(frozen=True)
+class NameQuery:
+    name: str
+    birth_date: str | None = None
+    nationality: str | None = None
+    documents: tuple[str, ...] = ()
+
+
+def officer_view(result: Result, use: str, state: str | None = None) -> dict[str, Any]:
+    """What a hit shows: the match, the action, the issuing state's contact, and whether the
+    officer's state applies the listing. Never the assessment or the reasons."""
+    payload = result.payload
+    recognized: Any = payload["recognized_by"]
+    decision = result.decision(use)
+    if payload.get("quarantined") and decision == "hit":
+        decision = "review"
+    return {
+        "reference": payload["reference"],
+        "score": result.score,
+        "decision": decision,
+        "matched_name": result.matched_name,
+        "name": payload["name"],
+        "name_original": payload["name_original"],
+        "birth_date": payload["birth_date"],
+        "nationalities": payload["nationalities"],
+        "issuing_state": payload["issuing_state"],
+        "action_on_hit": payload["action_on_hit"],
+        "applies_in_your_state": state is None or state in recognized,
+        "contact": payload["contact"],
+        "quarantined": payload["quarantined"],
+        "fictitious": payload["fictitious"],
+        "weak_alias": result.weak_alias,
+        "features": result.features,
+        "explanation": result.explanation,
+    }
+
+
+def screen_names(
+    actor: Actor,
+    queries: Sequence[NameQuery],
+    *,
+    use: str = "border",
+    limit: int = 10,
+    channel: str = "screen",
+) -> list[list[dict[str, Any]]]:
+    """Screen each query; one access-log row per query, whatever it returned."""
+    require(actor, "entrybans.screen")
+    if use not in USES:
+        raise RuleViolation(f"use must be one of {', '.join(USES)}", field="use")
+    index = current_index()
+    answers = []
+    logs = []
+    for item in queries:
+        try:
+            query = make_query(
+                item.name,
+                birth_date=item.birth_date or None,
+                nationality=item.nationality or None,
+                documents=list(item.documents),
+            )
+        except ValueError as exc:
+            raise RuleViolation(str(exc), field="birth_date") from None
+        if not query.tokens:
+            raise RuleViolation("give a name to screen", field="name")
+        hits = [officer_view(r, use, actor.state) for r in index.screen(query, use, limit)]
+        answers.append(hits)
+        logs.append(
+            (
+                {
+                    "name": item.name,
+                    "birth_date": item.birth_date,
+                    "nationality": item.nationality,
+                    "documents": list(item.documents),
+                    "use": use,
+                    "channel": channel,
+                    "register_version": index.version,
+                },
+                [
+                    {"reference": h["reference"], "score": h["score"], "decision": h["decision"]}
+                    for h in hits
+                ],
+            )
+        )
+    AccessLog.objects.bulk_create(
+        access_row(actor, action="screen", query=query_logged, returned=returned)
+        for query_logged, returned in logs
+    )
+    return answers
+
+
+def name_query(data: Mapping[str, Any]) -> NameQuery:
+    documents = data.get("documents") or []
+    if isinstance(documents, str):
+        documents = [documents]
+    return NameQuery(
+        name=str(data.get("name") or ""),
+        birth_date=data.get("birth_date") or None,
+        nationality=data.get("nationality") or None,
+        documents=tuple(str(d) for d in documents),
+    )
+
+
+__all__ = ["STRONG", "NameQuery", "current_index", "name_query", "screen_names"]

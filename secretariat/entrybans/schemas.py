@@ -1,0 +1,266 @@
+"""API shapes for the entry-ban register. Input schemas forbid unknown fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ninja import Schema
+from pydantic import ConfigDict, Field
+
+from secretariat.api.types import IsoDate, SignedStatementIn, StrictIn
+
+
+class AliasIn(StrictIn):
+    name: str
+    quality: str = Field("strong", description="strong, or weak (a weak alias never hits alone)")
+
+
+class DocumentIn(StrictIn):
+    number: str
+    kind: str = "passport"
+    issuing_country: str = ""
+
+
+class ListingIn(StrictIn):
+    reference: str = Field(description="the issuing state's reference for this listing")
+    issuing_state: str = Field(min_length=2, max_length=2)
+    issuing_authority: str
+    contact: str = Field(description="the desk an officer calls on a hit")
+    decision_reference: str
+    decision_date: IsoDate
+    decision_valid_until: IsoDate | None = None
+    ground: str = Field(description="public_security, national_security, serious_crime, …")
+    action_on_hit: str = Field(description="refuse_entry, refuse_entry_inform_issuing_state, …")
+    surname: str
+    given_names: str
+    patronymic: str = ""
+    surname_latin: str
+    given_names_latin: str
+    patronymic_latin: str = ""
+    birth_date: str = Field(description="YYYY-MM-DD, YYYY-MM or YYYY")
+    place_of_birth: str = ""
+    nationalities: list[str] = []
+    gender: str = ""
+    aliases: list[AliasIn] = []
+    documents: list[DocumentIn] = []
+    assessment: str = Field(description="the recorded individual assessment")
+    proportionality: str
+    reasons_releasable: str = Field(description="may be released to the person (and publicly)")
+    reasons_confidential: str = ""
+    recognized_by: list[str] = []
+    review_date: IsoDate | None = None
+    signed: SignedStatementIn | None = Field(
+        None,
+        description="optional: the delegation's signature over a statement naming this listing "
+        "(reference, action, content_sha256 of this body without `signed`); see docs/signing.md",
+    )
+
+
+class ListingOut(Schema):
+    reference: str
+    issuing_state: str
+    issuing_authority: str
+    contact: str
+    decision_reference: str
+    decision_date: dt.date
+    decision_valid_until: dt.date | None
+    ground: str
+    action_on_hit: str
+    status: str
+    fictitious: bool
+    recognized_by: list[str]
+    surname: str
+    given_names: str
+    patronymic: str
+    surname_latin: str
+    given_names_latin: str
+    patronymic_latin: str
+    birth_date: str
+    place_of_birth: str
+    nationalities: list[str]
+    aliases: list[dict[str, str]]
+    documents: list[dict[str, str]]
+    assessment: str
+    proportionality: str
+    reasons_releasable: str
+    reasons_confidential: str
+    entered_at: dt.datetime
+    review_date: dt.date
+    extensions: int
+    quarantine_reason: str
+    deleted_at: dt.datetime | None
+    deletion_reason: str
+
+
+class ListingSummaryOut(Schema):
+    reference: str
+    issuing_state: str
+    status: str
+    review_date: dt.date
+    fictitious: bool
+
+
+class ExtendIn(StrictIn):
+    assessment: str
+    review_date: IsoDate | None = None
+
+
+class ReasonIn(StrictIn):
+    reason: str
+
+
+class MisuseIn(StrictIn):
+    consent_reference: str
+    birth_date: str = ""
+    nationality: str = ""
+    document_numbers: list[str] = []
+
+
+class MisuseOut(Schema):
+    id: int
+    listing: str
+
+
+class ScreenIn(StrictIn):
+    name: str
+    birth_date: str | None = None
+    nationality: str | None = None
+    documents: list[str] = []
+    use: str = Field("border", description="border or investigation: the thresholds to apply")
+    limit: int = Field(10, ge=1, le=50)
+
+
+class BatchQueryIn(StrictIn):
+    name: str
+    birth_date: str | None = None
+    nationality: str | None = None
+    documents: list[str] = []
+
+
+class BatchIn(StrictIn):
+    queries: list[BatchQueryIn] = Field(max_length=1000)
+    use: str = "border"
+    limit: int = Field(5, ge=1, le=50)
+
+
+class HitOut(Schema):
+    reference: str
+    score: float
+    decision: str
+    matched_name: str
+    name: str
+    name_original: str
+    birth_date: str
+    nationalities: list[str]
+    issuing_state: str
+    action_on_hit: str
+    applies_in_your_state: bool = Field(description="your state recognizes this listing")
+    contact: str
+    quarantined: bool
+    fictitious: bool
+    weak_alias: bool
+    features: dict[str, float]
+    explanation: list[str]
+
+
+class ScreenOut(Schema):
+    query: str
+    use: str
+    hits: list[HitOut]
+
+
+class RequestIn(StrictIn):
+    reference: str
+    kind: str = Field(description="access, rectification, erasure or delisting")
+    requester_reference: str = ""
+
+
+class AnswerIn(StrictIn):
+    outcome: str = Field(description="granted, partly_granted or refused")
+    reasons: str
+
+
+class RequestOut(Schema):
+    id: int
+    listing: str
+    issuing_state: str
+    kind: str
+    lodged_with: str
+    lodged_on: dt.date
+    route_by: dt.date
+    answer_by: dt.date
+    outcome: str
+    answered_on: dt.date | None
+
+
+class AccessLogOut(Schema):
+    at: dt.datetime
+    username: str
+    role: str
+    authority: str
+    action: str
+    query: dict[str, Any]
+    returned: list[Any]
+
+
+class LegalBasisOut(Schema):
+    code: str
+    kind: str
+    date: dt.date
+    date_precision: str
+    summary_en: str
+    summary_ru: str
+    outcome_en: str
+    outcome_ru: str
+    sources: list[str]
+    uncertain: bool
+
+
+# yente-compatible matching (OpenSanctions): the request and response shapes of POST /match.
+class EntityExample(StrictIn):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    id: str | None = None
+    schema_: str = Field("Person", alias="schema")
+    properties: dict[str, Any]
+
+
+class EntityMatchQuery(StrictIn):
+    weights: dict[str, float] = {}
+    queries: dict[str, EntityExample]
+
+
+class TotalSpec(Schema):
+    value: int
+    relation: str = "eq"
+
+
+class ScoredEntity(Schema):
+    id: str
+    caption: str
+    schema_: str = Field("Person", alias="schema")
+    properties: dict[str, list[str]]
+    datasets: list[str]
+    referents: list[str] = []
+    target: bool = True
+    first_seen: dt.datetime | None = None
+    last_seen: dt.datetime | None = None
+    last_change: dt.datetime | None = None
+    score: float
+    features: dict[str, float]
+    match: bool
+    explanations: dict[str, Any] = {}
+
+
+class EntityMatches(Schema):
+    status: int = 200
+    results: list[ScoredEntity]
+    total: TotalSpec
+    query: dict[str, Any]
+
+
+class EntityMatchResponse(Schema):
+    responses: dict[str, EntityMatches]
+    matcher: dict[str, Any]
+    limit: int

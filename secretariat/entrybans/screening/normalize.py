@@ -1,0 +1,195 @@
+"""Step 1 of screening: from a name as typed to comparable tokens and their matching keys.
+
+Use `tokenize(text)` for the words of a name (case-folded, ё→е, apostrophes, titles and the MRZ
+filler `<` removed, hyphenated parts split), `skeletons(word)` for the lossy keys a word is
+compared by, and `is_patronymic(word)` to recognise a patronymic in any of the region's forms.
+
+A skeleton folds the ways the same sound is written across transliteration schemes: kh/h/x → h,
+zh/ž/ż/j → Z, sh/š/sz/sch/shch → S, ch/č/cz/tsch → C, ts/tz/c → c, y/j/i → i with repeated i
+collapsed, ie/io → e, w → v, doubled letters once. A spelling that is ambiguous (j is й or дж, x is
+кс or the Uzbek х, ch is ч or the German х) yields one skeleton per reading.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from itertools import product
+
+from secretariat.entrybans.screening.translit import romanizations, script_of
+
+TITLES = frozenset(
+    {"mr", "mrs", "ms", "dr", "prof", "gen", "col", "г-н", "г-жа", "господин", "госпожа"}
+)
+# Kyrgyz and Kazakh patronymics written as a separate word ("Akylbek uulu", "Aigerim kyzy").
+PATRONYMIC_WORDS = frozenset({"uulu", "kyzy", "кызы", "уулу", "ұлы", "қызы", "uly", "ogly", "oglu"})
+_PATRONYMIC_ENDINGS = (
+    "ovich", "evich", "ovic", "evic", "ovych", "evych", "avich", "ich", "ych", "ovna", "evna",
+    "ichna", "ivna", "avna", "ovitch", "evitch", "owitsch", "ewitsch",
+    "ович", "евич", "ич", "овна", "евна", "ична", "івна", "ївна", "авіч", "евіч", "іч", "аўна",
+    "еўна", "ўна", "ұлы", "қызы", "uly", "kyzy",
+)  # fmt: skip
+
+_APOSTROPHES = str.maketrans("", "", "'’ʼʻ`´ʹʺ\"")
+_SPLIT = re.compile(r"[\s,;/()\[\]<>.]+")
+_DIACRITICS = str.maketrans(
+    {
+        "š": "sh", "č": "ch", "ž": "zh", "ż": "zh", "ŝ": "shch", "ć": "c", "ś": "s", "ź": "z",
+        "ń": "n", "ł": "l", "ŭ": "u", "ä": "a", "ö": "o", "ü": "u", "ğ": "g", "ı": "i", "ş": "sh",
+        "ç": "ch", "ñ": "n", "ë": "e", "è": "e", "é": "e", "ê": "e", "ï": "i", "î": "i", "ī": "i",
+        "û": "iu", "ū": "u", "â": "ia", "à": "a", "á": "a", "ô": "o", "ó": "o", "ý": "y", "ě": "e",
+        "ř": "r", "đ": "d", "ø": "o", "å": "a", "æ": "ae", "œ": "oe", "ß": "ss",
+    }
+)  # fmt: skip
+
+
+def fold(text: str) -> str:
+    """NFKC, case-folded, ё→е, apostrophes dropped; the form every comparison starts from."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return text.replace("ё", "е").replace("ї", "і").translate(_APOSTROPHES)
+
+
+def tokenize(text: str) -> list[str]:
+    """The words of a name, in order: `SURNAME, Given`, MRZ `SURNAME<<GIVEN` and `Given SURNAME`
+    all give their words; a hyphenated name gives its parts (Касым-Жомарт → касым, жомарт)."""
+    words: list[str] = []
+    for chunk in _SPLIT.split(fold(text)):
+        for part in chunk.split("-"):
+            part = part.strip()
+            if part and part not in TITLES and any(c.isalpha() for c in part):
+                words.append(part)
+    return words
+
+
+def is_patronymic(word: str) -> bool:
+    """Does this word look like a patronymic (-ович, -ovna, -авіч, -ұлы, uulu, ...)?"""
+    word = fold(word)
+    if word in PATRONYMIC_WORDS:
+        return True
+    return len(word) >= 6 and word.endswith(_PATRONYMIC_ENDINGS)
+
+
+def is_initial(word: str) -> bool:
+    return len(word) == 1
+
+
+# Latin pre-rules, applied in order. Upper-case letters are the classes of the skeleton (S ш/щ,
+# C ч, Z ж/дж, T ц), so that a later rule cannot rewrite what an earlier one produced.
+_LATIN_RULES: tuple[tuple[str, str], ...] = (
+    ("shtsch", "S"), ("schtsch", "S"), ("szcz", "S"), ("shch", "S"), ("shh", "S"),
+    ("tsch", "C"), ("tch", "C"), ("dzh", "Z"), ("dj", "Z"), ("sch", "S"), ("zh", "Z"),
+    ("kh", "h"), ("sh", "S"), ("sz", "S"), ("cz", "C"), ("ck", "k"), ("ts", "T"), ("tz", "T"),
+    ("gh", "g"), ("ou", "u"), ("w", "v"), ("q", "k"), ("ph", "f"),
+)  # fmt: skip
+_BELARUSIAN_OV = re.compile(r"(?<=...)(?:ou|au|aw|ow|au)$")
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_YI = re.compile(r"[yj]")
+_IRUN = re.compile(r"i{2,}")
+_DOUBLE = re.compile(r"(.)\1+")
+_IOTATED = re.compile(r"(?<=.)i[eo]")
+
+
+def _latin_readings(word: str) -> list[str]:
+    """Split a Latin word on its ambiguous letters into every reading (at most 8)."""
+    readings = [""]
+    i = 0
+    while i < len(word):
+        char = word[i]
+        nxt = word[i + 1] if i + 1 < len(word) else ""
+        options: tuple[str, ...]
+        if char == "j" and nxt in "aeiouy" and nxt:
+            options = ("j", "Z")  # й (Jurij) or дж/ж (Jamshid, Jomart)
+        elif char == "x":
+            options = ("ks", "h")  # Alexander, or Uzbek Xolmatov
+        elif char == "c" and nxt == "h" and (i == 0 or word[i - 1] not in "sth"):
+            options = ("C", "h")  # ч (Chernov) or German/Polish х (Chruschtschow)
+            i += 1
+        elif char == "o" and nxt == "u" and i + 2 < len(word):
+            options = ("u", "ov")  # French у (Youri, Boulat) or Belarusian оў (Zhukouski)
+            i += 1
+        else:
+            options = (char,)
+        readings = [r + o for r, o in product(readings, options)][:8]
+        i += 1
+    return readings
+
+
+def _skeleton_of_reading(text: str) -> str:
+    text = _BELARUSIAN_OV.sub("ov", text)  # -аў/-оў (Shcharbakou, Pyatrou) is -ов
+    for old, new in _LATIN_RULES:
+        text = text.replace(old, new)
+    text = _SOFT_C.sub("T", text).replace("c", "k")  # Cimafiej (Цімафей), but Nicolai
+    text = text.replace("x", "ks")
+    text = _YI.sub("i", text)
+    text = _IRUN.sub("i", text)
+    text = _IOTATED.sub("e", text)  # Dmitriev/Dmitryev, Fyodor/Fedor, Sergeyev/Sergeev
+    text = re.sub(r"^i(?=[eo])", "", text)  # initial Ye/Yo: Yevgeny/Evgeny
+    text = _IRUN.sub("i", text)
+    text = _DOUBLE.sub(r"\1", text)
+    if text.endswith("of"):
+        text = text[:-1] + "v"  # Smirnoff, Romanof
+    return text
+
+
+def ascii_letters(word: str) -> str:
+    latin = word.translate(_DIACRITICS)
+    return "".join(c for c in unicodedata.normalize("NFKD", latin) if c.isascii() and c.isalpha())
+
+
+@lru_cache(maxsize=400_000)
+def latin_skeletons(word: str) -> frozenset[str]:
+    """The skeletons of a word written in Latin (lower case, diacritics allowed): one per
+    reading of its ambiguous letters, since nothing tells which scheme wrote it."""
+    latin = ascii_letters(word)
+    if not latin:
+        return frozenset()
+    return frozenset(_skeleton_of_reading(r) for r in _latin_readings(latin))
+
+
+@lru_cache(maxsize=400_000)
+def skeletons(word: str) -> frozenset[str]:
+    """Every skeleton of a word in any script. A Cyrillic or Armenian word is romanised in every
+    scheme and each spelling folded as it is (its source is known, so no letter is ambiguous); a
+    word mixing Latin and Cyrillic letters (a clerk's half-converted Xайдаров) is romanised and
+    then read as Latin."""
+    word = fold(word)
+    script = script_of(word)
+    if script == "latin":
+        return latin_skeletons(word)
+    if any("a" <= c <= "z" for c in word):
+        keys: set[str] = set()
+        for latin in romanizations(word):
+            keys |= latin_skeletons(latin)
+        return frozenset(keys)
+    keys = {_skeleton_of_reading(ascii_letters(latin)) for latin in romanizations(word)}
+    return frozenset(k for k in keys if k)
+
+
+@lru_cache(maxsize=400_000)
+def plain_forms(word: str) -> frozenset[str]:
+    """The word in plain ASCII letters before any folding (its ICAO romanisation when written
+    in another script): a typo inside a digraph (Snhmelskii) spoils the skeleton, not this."""
+    word = fold(word)
+    if script_of(word) == "latin":
+        return frozenset({ascii_letters(word)} - {""})
+    from secretariat.entrybans.screening.translit import romanize
+
+    latin = romanize(word, "icao") if script_of(word) == "cyrillic" else romanizations(word)[0]
+    return frozenset({ascii_letters(latin)} - {""})
+
+
+def ending_variants(keys: frozenset[str]) -> frozenset[str]:
+    """Belarusian and Russian forms of one surname: -enka/-enko, -ava/-ova (-au/-ov is folded by
+    the skeleton itself)."""
+    extra: set[str] = set()
+    for key in keys:
+        if key.endswith("enka"):
+            extra.add(key[:-1] + "o")
+        elif key.endswith("ava") and len(key) > 5:
+            extra.add(key[:-3] + "ova")
+    return keys | extra
+
+
+def detect_script(text: str) -> str:
+    return script_of(fold(text))

@@ -1,0 +1,356 @@
+"""Steps 3 and 4 of screening: score a query against one entry and explain the score.
+
+Use `score_entry(query, entry, distance)`; the distance is injected so that the fast path
+(rapidfuzz's C kernel) and the reference path (plain Python, `reference.py`) run the very same
+rules, which a test checks. Every feature below has a docstring: it is the documentation an
+officer or a reviewing body reads, and each hit's explanation quotes the features that fired.
+
+The score is a calibrated probability-like number: the name evidence sets a log-odds, the birth
+date, nationality and documents add to it, and a logistic turns it into 0..1. It does not saturate
+at 1.0 on names alone, so hits can be ranked; thresholds are set per use (`USES`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from secretariat.entrybans.screening.normalize import fold
+from secretariat.entrybans.screening.records import (
+    GIVEN,
+    OTHER,
+    PATRONYMIC,
+    SURNAME,
+    WEAK,
+    Entry,
+    Name,
+    PartialDate,
+    Query,
+    QueryToken,
+    Token,
+)
+
+# distance(a, b, cutoff) -> edit distance, or any number above cutoff when it is larger.
+Distance = Callable[[str, str, int], int]
+
+ROLE_WEIGHTS = {SURNAME: 0.5, GIVEN: 0.35, PATRONYMIC: 0.15}
+NAME_SLOPE = 12.0  # log-odds per unit of name score
+NAME_MIDPOINT = 0.80  # name score at which, with nothing else known, the odds are even
+EXTRA_QUERY_WORD_PENALTY = 0.08
+PATRONYMIC_CONTRADICTION_PENALTY = 0.15
+MISUSE_NAME_LEVEL = 0.8  # a name this close to a listing whose victim's identifiers match
+PATRONYMIC_AGREEMENT_BONUS = (
+    0.4  # log-odds: a matching patronymic is evidence, an absent one is not
+)
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A use's two cut-offs: a hit (act on it) and a review (look closer before letting pass)."""
+
+    hit: float
+    review: float
+
+
+USES: dict[str, Threshold] = {
+    "border": Threshold(hit=0.70, review=0.45),
+    "investigation": Threshold(hit=0.45, review=0.25),
+}
+
+
+@dataclass(frozen=True)
+class TokenMatch:
+    query: str
+    listed: str
+    role: str
+    score: float
+    rule: str
+
+
+@dataclass
+class Result:
+    """One entry's score for one query, with the evidence behind it."""
+
+    entry_id: str
+    score: float
+    name_score: float
+    matched_name: str
+    weak_alias: bool
+    misuse_suspected: bool
+    features: dict[str, float]
+    explanation: list[str]
+    tokens: list[TokenMatch] = field(default_factory=list)
+    payload: dict[str, object] = field(default_factory=dict)
+
+    def decision(self, use: str = "border") -> str:
+        """'hit', 'review', 'verify_identity' or 'no_match' for this use's thresholds.
+
+        A weak alias never makes a hit alone: without the same full date of birth it is at most
+        a review. A query whose name matches and which carries a recorded victim's identifiers
+        asks the officer to verify identity, whatever the score: the victim's own date of birth
+        differs from the listed person's by design."""
+        threshold = USES[use]
+        if self.misuse_suspected and self.name_score >= MISUSE_NAME_LEVEL:
+            return "verify_identity"
+        if self.score >= threshold.hit:
+            verdict = "hit"
+            if self.weak_alias and self.features.get("dob_match", 0.0) < 1.0:
+                verdict = "review"
+        elif self.score >= threshold.review:
+            verdict = "review"
+        else:
+            return "no_match"
+        return "verify_identity" if self.misuse_suspected else verdict
+
+    def reportable(self, use: str = "border") -> bool:
+        return self.decision(use) != "no_match"
+
+
+def token_similarity(q: QueryToken, r: Token, distance: Distance) -> tuple[float, str]:
+    """How alike one query word and one listed word are, and by which rule.
+
+    - the same skeleton: 1.0 (`same spelling`, or `transliteration` when the scripts or schemes
+      differ: Lukashenka ≈ Лукашенко);
+    - one given name across languages: 0.92 (`same given name`: Aliaksandr ≈ Александр);
+    - the same word once the vowels Belarusian spelling changes are folded: 0.88
+      (`Belarusian vowels`: Pyatrou ≈ Петров, Kazlou ≈ Козлов);
+    - a single letter against a given name or patronymic that starts with it: 0.6 (`initial`);
+    - otherwise spellings within an edit budget that grows with length (none below 4 letters,
+      one edit from 4, two from 12): 1 − 0.6·edits/length (`typo`), on the skeletons or else on
+      the plain spellings (a typo inside a digraph spoils the skeleton)."""
+    if q.initial:
+        if r.role != SURNAME and any(k[:1] == rk[:1] for k in q.keys for rk in r.keys):
+            return 0.6, "initial"
+        return 0.0, ""
+    if q.keys & r.keys:
+        return 1.0, "same spelling" if fold(q.text) == fold(r.text) else "transliteration"
+    if q.symbols & r.symbols:
+        return 0.92, "same given name"
+    best = _closest(q.keys, r.keys, distance) or _closest(q.plain, r.plain, distance)
+    if best:
+        return best, "typo"
+    if q.akanye & r.akanye:
+        return 0.88, "Belarusian vowels"
+    return 0.0, ""
+
+
+Memo = dict[tuple[int, int], tuple[float, str]]
+
+
+def _closest(ours: frozenset[str], theirs: frozenset[str], distance: Distance) -> float:
+    best = 0.0
+    for a in ours:
+        for b in theirs:
+            longest = max(len(a), len(b))
+            budget = 0 if longest < 4 else 1 if longest < 12 else 2
+            if budget == 0 or abs(len(a) - len(b)) > budget:
+                continue
+            edits = distance(a, b, budget)
+            if edits <= budget:
+                best = max(best, 1.0 - 0.6 * edits / longest)
+    return best
+
+
+def name_score(
+    query: Query, name: Name, distance: Distance, memo: Memo | None = None
+) -> tuple[float, list[TokenMatch], list[str]]:
+    """Align the query's words to the name's words in any order and weigh them by role.
+
+    Surname 0.5, given name 0.35, patronymic 0.15 (untagged words share 0.85 equally). A
+    patronymic the query does not give is neutral (left out of the weighing); one the query gives
+    differently is a contradiction and costs 0.15. Every query word left unmatched costs 0.08,
+    so an extra or different given name counts against the match."""
+    pairs: list[tuple[float, int, int, str]] = []
+    for qi, q in enumerate(query.tokens):
+        for ri, r in enumerate(name.tokens):
+            if memo is None:
+                similarity, rule = token_similarity(q, r, distance)
+            else:
+                key = (qi, id(r))
+                found = memo.get(key)
+                if found is None:
+                    found = memo[key] = token_similarity(q, r, distance)
+                similarity, rule = found
+            if similarity >= 0.5:
+                pairs.append((similarity, qi, ri, rule))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    used_q: dict[int, tuple[int, float, str]] = {}
+    used_r: dict[int, tuple[int, float, str]] = {}
+    for similarity, qi, ri, rule in pairs:
+        if qi in used_q or ri in used_r:
+            continue
+        used_q[qi] = (ri, similarity, rule)
+        used_r[ri] = (qi, similarity, rule)
+    others = sum(1 for t in name.tokens if t.role == OTHER)
+    unmatched_query = [i for i in range(len(query.tokens)) if i not in used_q]
+    query_patronymic_left = any(query.tokens[i].patronymic for i in unmatched_query)
+    weighed = got = penalty = 0.0
+    notes: list[str] = []
+    matches: list[TokenMatch] = []
+    for ri, token in enumerate(name.tokens):
+        weight = ROLE_WEIGHTS.get(token.role) or (0.85 / max(others, 1))
+        if ri in used_r:
+            qi, similarity, rule = used_r[ri]
+            weighed += weight
+            got += weight * similarity
+            matches.append(
+                TokenMatch(query.tokens[qi].text, token.text, token.role, similarity, rule)
+            )
+        elif token.role == PATRONYMIC:
+            if query_patronymic_left:
+                weighed += weight
+                penalty += PATRONYMIC_CONTRADICTION_PENALTY
+                notes.append(f"patronymic '{token.text}' contradicted by the query")
+            else:
+                notes.append(f"patronymic '{token.text}' not given (neutral)")
+        else:
+            weighed += weight
+            notes.append(f"{token.role} '{token.text}' not matched")
+    for qi in unmatched_query:
+        if query.tokens[qi].patronymic and not any(t.role == PATRONYMIC for t in name.tokens):
+            notes.append(f"patronymic '{query.tokens[qi].text}' not on record (neutral)")
+            continue
+        penalty += EXTRA_QUERY_WORD_PENALTY
+        notes.append(f"query word '{query.tokens[qi].text}' not matched")
+    if not weighed:
+        return 0.0, matches, notes
+    return max(0.0, got / weighed - penalty), matches, notes
+
+
+def birth_date_evidence(
+    query: PartialDate | None, listed: tuple[PartialDate, ...]
+) -> tuple[float, float | None, str]:
+    """Log-odds from the date of birth, its feature value, and its wording.
+
+    Same full date +2.0; day and month swapped, or one day apart, +0.6 (keeps a typing slip at
+    review level rather than clearing it); same year when one side knows only the year +0.8 (same
+    month too +1.0); same year but another day −2.0; one year apart −2.0; two to four −3.0;
+    five or more −5.0. Nothing to compare: 0."""
+    if query is None or not listed:
+        return 0.0, None, ""
+    best: tuple[float, float, str] = (-99.0, 0.0, "")
+    for date in listed:
+        best = max(best, _compare_dates(query, date))
+    return best
+
+
+def _compare_dates(q: PartialDate, r: PartialDate) -> tuple[float, float, str]:
+    years = abs(q.year - r.year)
+    if years == 0:
+        if q.day and r.day and q.month and r.month:
+            if (q.month, q.day) == (r.month, r.day):
+                return 2.0, 1.0, f"same date of birth {r}"
+            if (q.month, q.day) == (r.day, r.month):
+                return 0.6, 0.7, f"date of birth {q} has day and month of {r} swapped"
+            import datetime as dt
+
+            apart = abs((dt.date(q.year, q.month, q.day) - dt.date(r.year, r.month, r.day)).days)
+            if apart <= 1:
+                return 0.6, 0.7, f"date of birth {q} one day from {r}"
+            return -2.0, 0.3, f"date of birth {q} differs from {r} (same year)"
+        if q.month and r.month and q.month != r.month:
+            return -0.5, 0.4, f"month of birth {q} differs from {r}"
+        if q.month and r.month:
+            return 1.0, 0.8, f"same year and month of birth {r}"
+        return 0.8, 0.8, f"same year of birth {r.year}"
+    if years == 1:
+        return -2.0, 0.2, f"year of birth {q.year} one year from {r.year}"
+    if years < 5:
+        return -3.0, 0.0, f"year of birth {q.year} {years} years from {r.year}"
+    return -5.0, 0.0, f"year of birth {q.year} {years} years from {r.year}"
+
+
+def nationality_evidence(
+    query: str | None, listed: frozenset[str]
+) -> tuple[float, float | None, str]:
+    """Same nationality +0.3; another −0.5 (a small penalty only: people hold two)."""
+    if not query or not listed:
+        return 0.0, None, ""
+    if query in listed:
+        return 0.3, 1.0, f"same nationality {query}"
+    return -0.5, 0.0, f"nationality {query} not among {', '.join(sorted(listed))}"
+
+
+def document_evidence(
+    query: frozenset[str], listed: frozenset[str]
+) -> tuple[float, float | None, str]:
+    """The same identity document number +3.0 (near proof); other numbers −0.3 (documents are
+    renewed, so a different number is weak evidence)."""
+    if not query or not listed:
+        return 0.0, None, ""
+    if query & listed:
+        return 3.0, 1.0, "same identity document number"
+    return -0.3, 0.0, "other identity document numbers"
+
+
+def misuse_evidence(query: Query, entry: Entry) -> tuple[float, bool, str]:
+    """A query carrying the identifiers of a recorded victim of identity misuse (the same
+    document, or the victim's full date of birth where the listed person's differs) costs −2.0 and
+    asks the officer to verify identity: it is the main protection against false hits at the
+    border (SIS Regulation 2018/1861, Art. 47)."""
+    for record in entry.misuse:
+        if query.documents & record.documents:
+            return -2.0, True, "document of a recorded victim of identity misuse: verify identity"
+        q, v = query.birth_date, record.birth_date
+        victims_day = bool(q and v and q.day and q == v)
+        if victims_day and not any(d == q for d in entry.birth_dates):
+            return -2.0, True, "date of birth of a recorded victim of identity misuse: verify"
+    return 0.0, False, ""
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def score_entry(query: Query, entry: Entry, distance: Distance, memo: Memo | None = None) -> Result:
+    """The best of the entry's names for this query, with the other evidence added. `memo`
+    (one per query) remembers word-against-word scores across entries; it changes no result."""
+    best: tuple[float, Name, list[TokenMatch], list[str]] | None = None
+    for name in entry.names:
+        value, matches, notes = name_score(query, name, distance, memo)
+        # A strong name wins a tie with a weak alias.
+        rank = value - (0.001 if name.quality == WEAK else 0.0)
+        if best is None or rank > best[0]:
+            best = (rank, name, matches, notes)
+    if best is None:
+        return Result(entry.id, 0.0, 0.0, "", False, False, {}, [], payload=entry.payload)
+    _, name, matches, notes = best
+    value = max(0.0, best[0] + (0.001 if name.quality == WEAK else 0.0))
+    logit = NAME_SLOPE * (value - NAME_MIDPOINT)
+    features = {"name_match": round(value, 4)}
+    explanation = [
+        f"'{m.query}' ≈ '{m.listed}' ({m.role}, {m.rule}): {m.score:.2f}" for m in matches
+    ]
+    explanation.extend(notes)
+    if any(m.role == PATRONYMIC and m.score >= 0.9 for m in matches):
+        logit += PATRONYMIC_AGREEMENT_BONUS
+        explanation.append(f"patronymic agrees ({PATRONYMIC_AGREEMENT_BONUS:+.1f})")
+    if name.quality == WEAK:
+        explanation.append(f"matched a weak alias '{name.text}': never a hit alone")
+    for key, (delta, feature, text) in (
+        ("dob_match", birth_date_evidence(query.birth_date, entry.birth_dates)),
+        ("country_match", nationality_evidence(query.nationality, entry.nationalities)),
+        ("identifier_match", document_evidence(query.documents, entry.documents)),
+    ):
+        logit += delta
+        if feature is not None:
+            features[key] = feature
+            explanation.append(f"{text} ({delta:+.1f})")
+    delta, suspected, text = misuse_evidence(query, entry)
+    if suspected:
+        logit += delta
+        features["misused_identity"] = 1.0
+        explanation.append(f"{text} ({delta:+.1f})")
+    return Result(
+        entry_id=entry.id,
+        score=round(_sigmoid(logit), 4),
+        name_score=round(value, 4),
+        matched_name=name.text,
+        weak_alias=name.quality == WEAK,
+        misuse_suspected=suspected,
+        features=features,
+        explanation=explanation,
+        tokens=matches,
+        payload=entry.payload,
+    )

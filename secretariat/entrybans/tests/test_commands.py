@@ -1,0 +1,97 @@
+"""The commands: screen (one name, JSON, batch), entrybans import/export/expire; and the
+in-memory index refreshing across processes when the register changes."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from secretariat.entrybans import registry, services
+from secretariat.entrybans.models import AccessLog, Listing, RegisterVersion
+from secretariat.entrybans.tests.conftest import BORIS, listing_record
+
+
+def run(*args: str, stdin: str | None = None) -> str:
+    out = io.StringIO()
+    if stdin is not None:
+        import sys
+
+        old = sys.stdin
+        sys.stdin = io.StringIO(stdin)
+        try:
+            call_command(*args, stdout=out)
+        finally:
+            sys.stdin = old
+    else:
+        call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_screen_prints_json_with_the_hit_and_logs_it():
+    before = AccessLog.objects.count()
+    out = json.loads(run("screen", "Hayk Orinakyan", "--birth-date", "1979-07-30", "--json"))
+    assert out["hits"][0]["reference"] == "DEMO-AM-0001"
+    assert out["hits"][0]["decision"] == "hit"
+    assert AccessLog.objects.count() == before + 1
+
+
+@pytest.mark.django_db
+def test_screen_batch_reads_and_writes_json_lines():
+    lines = '{"name": "Azamat Namunaev", "birth_date": "1982-02-14"}\n{"name": "Nobody Known"}\n'
+    out = [json.loads(line) for line in run("screen", "--batch", "-", stdin=lines).splitlines()]
+    assert [len(o["hits"]) for o in out] == [1, 0]
+    assert out[0]["hits"][0]["reference"] == "DEMO-TJ-0001"
+
+
+@pytest.mark.django_db
+def test_screen_refuses_a_bad_birth_date():
+    with pytest.raises(CommandError, match="YYYY"):
+        run("screen", "Hayk Orinakyan", "--birth-date", "30.07.1979")
+
+
+@pytest.mark.django_db
+def test_import_of_followthemoney_lines_enters_listings_and_a_bad_file_writes_nothing(
+    tmp_path: Path,
+):
+    export = run("entrybans", "export", "--state", "RU")
+    assert '"schema": "Person"' in export
+    changed = export.replace("DEMO-RU-0001", "FTM-RU-0001")
+    path = tmp_path / "ru.jsonl"
+    path.write_text(changed, encoding="utf-8")
+    assert "created 1" in run("entrybans", "import", str(path))
+    assert Listing.objects.get(reference="FTM-RU-0001").surname == "Вымыслов"
+    assert "unchanged 1" in run("entrybans", "import", str(path))
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text(
+        changed.replace("FTM-RU-0001", "FTM-RU-0002").replace(
+            '"program": ["serious_crime"]', '"program": ["whim"]'
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(CommandError, match="ground must be one of"):
+        run("entrybans", "import", str(broken))
+    assert not Listing.objects.filter(reference="FTM-RU-0002").exists()
+
+
+@pytest.mark.django_db
+def test_expire_runs_as_of_a_date():
+    out = run("entrybans", "expire", "--today", "2040-01-01")
+    assert "deleted" in out
+    assert not Listing.objects.filter(reference__startswith="DEMO-", status="active").exists()
+
+
+def test_every_process_sees_a_change_before_its_next_screening(csto_committed):
+    first = registry.current_index()
+    assert registry.current_index() is first  # unchanged register: the index is reused
+    services.enter_listing(BORIS, **listing_record(reference="PROC-BY-1"))
+    # Another process bumped the version: this process's next call rebuilds.
+    second = registry.current_index()
+    assert second is not first
+    assert second.version == RegisterVersion.objects.get(pk=1).number
+    assert any(e.id == "PROC-BY-1" for e in second.entries)

@@ -1,0 +1,284 @@
+"""The screening engine on its own (no database): normalisation, scores, explanations, the golden
+name pairs, and the fast path agreeing with the reference."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from secretariat.entrybans.screening.index import ScreeningIndex
+from secretariat.entrybans.screening.normalize import is_patronymic, skeletons, tokenize
+from secretariat.entrybans.screening.records import (
+    WEAK,
+    MisuseRecord,
+    PartialDate,
+    make_entry,
+    make_name,
+    make_query,
+)
+from secretariat.entrybans.screening.reference import levenshtein, reference_screen
+from secretariat.entrybans.screening.score import USES, score_entry
+from secretariat.entrybans.screening.translit import romanizations, romanize
+
+GOLDEN = Path(__file__).parent / "data" / "name_pairs.tsv"
+
+
+def listed_name(spec: str):
+    if "|" in spec:
+        surname, given_name, patronymic = ([*spec.split("|"), "", ""])[:3]
+        return make_name(surname=surname, given=given_name, patronymic=patronymic)
+    return make_name(full=spec)
+
+
+def golden_pairs() -> list[tuple[str, str, str]]:
+    rows = []
+    for line in GOLDEN.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            query, listed, expected = line.split("\t")
+            rows.append((query, listed, expected))
+    return rows
+
+
+def test_icao_romanises_russian_as_the_passport_zone_does():
+    assert romanize("щербаков", "icao") == "shcherbakov"
+    assert romanize("юлия", "icao") == "iuliia"
+    assert romanize("подъячев", "icao") == "podieiachev"
+
+
+def test_the_belarusian_scheme_writes_h_for_g_and_ia_for_ya():
+    assert romanize("святлана", "belarus") == "sviatlana"
+    assert romanize("ігар", "belarus") == "ihar"
+
+
+def test_bgn_writes_ye_at_the_start_of_a_word():
+    assert romanize("евгений", "bgn") == "yevgeniy"
+
+
+def test_armenian_names_are_romanised():
+    assert "hovhannisyan" in romanizations("հովհաննիսյան")
+
+
+def test_tokenize_reads_every_way_a_name_is_written():
+    assert tokenize("LUKASHENKO<<ALEKSANDR") == ["lukashenko", "aleksandr"]
+    assert tokenize("Lukashenko, Aleksandr") == ["lukashenko", "aleksandr"]
+    assert tokenize("Касым-Жомарт Токаев") == ["касым", "жомарт", "токаев"]
+    assert tokenize("Mr. Pyotr Ivanov") == ["pyotr", "ivanov"]
+    assert tokenize("Алёна") == ["алена"]
+
+
+@pytest.mark.parametrize(
+    "word", ["Григорьевич", "Grigoryevich", "Рыгоравіч", "Petrovna", "uulu", "Нурланұлы"]
+)
+def test_patronymics_are_recognised_in_every_language(word):
+    assert is_patronymic(word)
+
+
+@pytest.mark.parametrize("word", ["Ivanov", "Aleksandr", "Ich", "Lukashenko"])
+def test_other_words_are_not_patronymics(word):
+    assert not is_patronymic(word)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Щербаков", "Shcherbakov"),
+        ("Щербаков", "Szczerbakow"),
+        ("Хрущёв", "Khrushchev"),
+        ("Юлия", "Yuliya"),
+        ("Юлия", "Iuliia"),
+        ("Фёдор", "Fyodor"),
+        ("Евгений", "Yevgeniy"),
+        ("Дмитриев", "Dmitryev"),
+        ("Жомарт", "Jomart"),
+        ("Холматов", "Xolmatov"),
+        ("Ельцин", "Jelzin"),
+    ],
+)
+def test_schemes_of_one_name_share_a_skeleton(a, b):
+    assert skeletons(a) & skeletons(b)
+
+
+@pytest.mark.parametrize(("query", "listed", "expected"), golden_pairs())
+def test_golden_name_pairs(query, listed, expected):
+    entry = make_entry("E", [listed_name(listed)])
+    result = score_entry(make_query(query), entry, levenshtein)
+    border = USES["border"]
+    if expected == "hit":
+        assert result.score >= border.hit, (result.score, result.explanation)
+    elif expected == "review":
+        assert border.review <= result.score < border.hit, (result.score, result.explanation)
+    else:
+        assert result.score < border.review, (result.score, result.explanation)
+
+
+VALERY = make_entry("V", [make_name(surname="Ермаков", given="Валерий", patronymic="Николаевич")])
+
+
+def test_an_omitted_patronymic_scores_clearly_above_a_contradicting_one():
+    omitted = score_entry(make_query("Valery Ermakov"), VALERY, levenshtein)
+    contradicted = score_entry(make_query("Valery Konstantinovich Ermakov"), VALERY, levenshtein)
+    given_too = score_entry(make_query("Valery Nikolaevich Ermakov"), VALERY, levenshtein)
+    assert given_too.score > omitted.score > USES["border"].hit
+    assert contradicted.score < USES["border"].review
+
+
+def test_birth_dates_count_for_and_against():
+    entry = make_entry(
+        "V",
+        [make_name(surname="Ермаков", given="Валерий")],
+        birth_dates=["1961-03-14"],
+    )
+
+    def score(dob: str) -> float:
+        return score_entry(make_query("Valery Ermakov", birth_date=dob), entry, levenshtein).score
+
+    exact, swapped, year, other_year = (
+        score("1961-03-14"),
+        score("1961-14-03".replace("14-03", "03-14")),
+        score("1961"),
+        score("1975-03-14"),
+    )
+    assert exact > year > other_year
+    assert swapped == exact
+    assert score_entry(make_query("Valery Ermakov", birth_date="1961-03-15"), entry, levenshtein)
+    assert other_year < USES["border"].review
+
+
+def test_day_and_month_swapped_stays_at_least_at_review():
+    entry = make_entry(
+        "V", [make_name(surname="Ермаков", given="Валерий")], birth_dates=["1961-03-04"]
+    )
+    result = score_entry(make_query("Valery Ermakov", birth_date="1961-04-03"), entry, levenshtein)
+    assert result.decision("border") in {"hit", "review"}
+    assert any("swapped" in line for line in result.explanation)
+
+
+def test_a_weak_alias_never_makes_a_hit_alone():
+    entry = make_entry(
+        "W",
+        [
+            make_name(surname="Ермаков", given="Валерий"),
+            make_name(full="Kostya Bely", quality=WEAK),
+        ],
+        birth_dates=["1961-03-04"],
+    )
+    alone = score_entry(make_query("Kostya Bely"), entry, levenshtein)
+    assert alone.weak_alias
+    assert alone.decision("border") in {"review", "no_match"}
+    confirmed = score_entry(make_query("Kostya Bely", birth_date="1961-03-04"), entry, levenshtein)
+    assert confirmed.decision("border") == "hit"
+
+
+def test_a_recorded_victim_of_identity_misuse_is_told_apart():
+    victim = MisuseRecord(PartialDate(1970, 5, 5), "KZ", frozenset({"N1234567"}))
+    entry = make_entry(
+        "M",
+        [make_name(surname="Ермаков", given="Валерий")],
+        birth_dates=["1961-03-04"],
+        misuse=[victim],
+    )
+    result = score_entry(make_query("Valery Ermakov", documents=["n 123 4567"]), entry, levenshtein)
+    assert result.misuse_suspected
+    assert result.decision("investigation") == "verify_identity"
+
+
+def test_every_hit_is_explained_feature_by_feature():
+    entry = make_entry(
+        "X",
+        [make_name(surname="Лукашенко", given="Александр")],
+        birth_dates=["1954-08-30"],
+        nationalities=["BY"],
+    )
+    result = score_entry(
+        make_query("Aliaksandr Lukashenka", birth_date="1954-08-30", nationality="by"),
+        entry,
+        levenshtein,
+    )
+    assert set(result.features) == {"name_match", "dob_match", "country_match"}
+    text = " | ".join(result.explanation)
+    assert "'lukashenka' ≈ 'лукашенко' (surname, transliteration)" in text
+    assert "same given name" in text
+    assert "same date of birth" in text
+    assert "same nationality BY" in text
+
+
+REGISTER = [
+    make_entry("A", [listed_name("Лукашенко|Александр|Григорьевич")], birth_dates=["1954-08-30"]),
+    make_entry("B", [listed_name("Щербаков|Сергей|Петрович")], birth_dates=["1970"]),
+    make_entry("C", [listed_name("Петров|Владимир|Иванович")]),
+    make_entry("D", [listed_name("Петрова|Анна|")], nationalities=["RU"]),
+    make_entry("E", [listed_name("Ермаков|Валерий|Николаевич")]),
+    make_entry("F", [listed_name("Հովհաննիսյան|Հովհաննես|")]),
+    make_entry("G", [listed_name("Токаев|Касым-Жомарт|")]),
+    make_entry("H", [listed_name("Aleksandr Petrov")]),
+]
+
+
+@pytest.mark.parametrize(("query", "_listed", "_expected"), golden_pairs())
+def test_the_fast_path_returns_what_the_reference_returns(query, _listed, _expected):
+    index = ScreeningIndex(REGISTER)
+    fast = {r.entry_id: r.score for r in index.screen(make_query(query), "investigation")}
+    slow = {
+        r.entry_id: r.score for r in reference_screen(REGISTER, make_query(query), "investigation")
+    }
+    # Whatever the fast path returns, it scores exactly as the reference does; and it misses no
+    # entry the reference finds at the border's hit threshold.
+    assert fast.items() <= slow.items()
+    assert {e for e, s in slow.items() if s >= USES["border"].hit} <= fast.keys()
+
+
+words = st.sampled_from(
+    ["Aleksandr", "Petrov", "Sergei", "Shcherbakov", "Ermakov", "Valery", "Anna", "Petrova",
+     "Lukashenka", "Hovhannes", "Ivanov", "Tokayev", "Kasym", "Vladimir", "Nikolaevich"]
+)  # fmt: skip
+typo = st.integers(min_value=0, max_value=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(words, typo), min_size=1, max_size=4))
+def test_fast_and_reference_agree_on_arbitrary_queries(parts):
+    text = " ".join(w[:i] + w[i + 1 :] if 0 < i < len(w) else w for w, i in parts)
+    index = ScreeningIndex(REGISTER)
+    query = make_query(text)
+    fast = {r.entry_id: r.score for r in index.screen(query, "investigation")}
+    slow = {r.entry_id: r.score for r in reference_screen(REGISTER, query, "investigation")}
+    # The fast path scores exactly as the reference; its candidate step may leave out weak
+    # matches, never one the reference finds at the border's hit threshold.
+    assert fast.items() <= slow.items()
+    assert {e for e, s in slow.items() if s >= USES["border"].hit} <= fast.keys()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.permutations(["Lukashenko", "Aleksandr", "Grigorievich"]))
+def test_word_order_does_not_change_the_score(order):
+    entry = REGISTER[0]
+    baseline = score_entry(make_query("Aleksandr Grigorievich Lukashenko"), entry, levenshtein)
+    assert score_entry(make_query(" ".join(order)), entry, levenshtein).score == baseline.score
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(min_size=0, max_size=40))
+def test_any_text_gives_a_score_between_zero_and_one(text):
+    for entry in REGISTER:
+        result = score_entry(make_query(text), entry, levenshtein)
+        assert 0.0 <= result.score <= 1.0
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="abcdefghij", max_size=8), st.text(alphabet="abcdefghij", max_size=8))
+def test_the_reference_distance_agrees_with_rapidfuzz(a, b):
+    from rapidfuzz.distance import OSA
+
+    assert levenshtein(a, b, 99) == OSA.distance(a, b)
+
+
+def test_partial_dates_parse_and_refuse_nonsense():
+    assert str(PartialDate.parse("1961")) == "1961"
+    assert str(PartialDate.parse("1961-3")) == "1961-03"
+    with pytest.raises(ValueError, match="YYYY"):
+        PartialDate.parse("14.03.1961")
+    with pytest.raises(ValueError, match="day is out of range"):
+        PartialDate.parse("1961-02-30")

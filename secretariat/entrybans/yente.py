@@ -1,0 +1,35 @@
+"""`POST /match/{dataset}` at the root of the site, where yente clients look for it.
+
+The operation is the one the API serves at `/api/v1/entry-bans/match/{dataset}` (same code, same
+authentication, same access log); this small NinjaAPI only mounts it at the root, without a
+documentation page of its own. The project's URLs include it with one line:
+`path("", entrybans_yente.urls)` (`from secretariat.entrybans.yente import api as entrybans_yente`).
+"""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI, Router
+
+from secretariat.api.auth import ActorAuth
+from secretariat.api.main import api as main_api
+from secretariat.entrybans.api import match
+from secretariat.entrybans.schemas import EntityMatchResponse
+
+api = NinjaAPI(
+    title="Entry-ban register: yente-compatible matching",
+    version="1.0.0",
+    urls_namespace="entrybans-yente",
+    auth=ActorAuth(),
+    docs_url=None,
+    openapi_url=None,
+)
+router = Router(tags=["entrybans"])
+router.add_api_operation(
+    "/match/{dataset}", ["POST"], match, response=EntityMatchResponse, by_alias=True
+)
+api.add_router("/", router)
+
+
+# The same error mapping as the main API (JSON errors, security log), not a copy of it.
+for _error_class, _handler in main_api._exception_handlers.items():
+    api.add_exception_handler(_error_class, _handler)
