@@ -17,6 +17,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.messages import get_messages
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import get_resolver, resolve
 
@@ -56,7 +57,7 @@ def snapshot() -> dict[str, int]:
 
 
 @pytest.fixture
-def context(personas: Any) -> dict[str, Any]:
+def context(personas: Any, settings: Any, tmp_path: Path) -> dict[str, Any]:
     """Records the table refers to by placeholder, e.g. {pending_BY}."""
     from secretariat.core.testing import actor
 
@@ -73,20 +74,43 @@ def context(personas: Any) -> dict[str, Any]:
         public_key="MjB9eCwIAfAlLfCumldk8JJBXe/jGEcY4JOQoKokuts=",
         label="BY treaty office",
     )
-    dep_pending, _ = depositary_services.submit_act(
-        actor(personas.boris),
-        instrument="charter-2002",
-        state="BY",
-        kind="declaration",
-        date=dt.date(2026, 9, 1),
-        document="Note verbale 1",
+    settings.MEDIA_ROOT = tmp_path / "media"  # uploaded documents stay out of the data directory
+    dep_pending, dep_pending_doc = _act_with_document(personas, dt.date(2026, 9, 1), b"pending")
+    dep_registered, dep_registered_doc = _act_with_document(
+        personas, dt.date(2026, 9, 2), b"registered"
     )
+    depositary_services.register_act(actor(personas.sofia), act_id=dep_registered.pk)
     return {
         "personas": personas,
         "pending_BY": pending.pk,
         "key_BY": key.key_id,
         "dep_pending_BY": dep_pending.pk,
+        "dep_pending_BY_doc": dep_pending_doc.pk,
+        "dep_registered_BY": dep_registered.pk,
+        "dep_registered_BY_doc": dep_registered_doc.pk,
     }
+
+
+def _act_with_document(personas: Any, date: dt.date, marker: bytes) -> tuple[Any, Any]:
+    """A BY declaration on the Charter, submitted by its delegation with a (tiny) PDF attached."""
+    from secretariat.core.testing import actor
+
+    act, _ = depositary_services.submit_act(
+        actor(personas.boris),
+        instrument="charter-2002",
+        state="BY",
+        kind="declaration",
+        date=date,
+        document=f"Note verbale {date.isoformat()}",
+    )
+    name = f"note-{date.isoformat()}.pdf"
+    document, _ = depositary_services.attach_document(
+        actor(personas.boris),
+        act_id=act.pk,
+        upload=SimpleUploadedFile(name, b"%PDF-1.7\n% " + marker + b"\n%%EOF\n"),
+        filename=name,
+    )
+    return act, document
 
 
 def _client(persona: str, personas: Any) -> Client:
@@ -113,6 +137,12 @@ def test_each_persona_gets_what_the_table_says(entry, persona, context):
     method = entry["method"]
     if method == "GET":
         response = client.get(path)
+    elif "files" in entry:
+        uploads = {
+            field: SimpleUploadedFile(spec["name"], spec["content"].encode())
+            for field, spec in entry["files"].items()
+        }
+        response = client.post(path, {**entry.get("body", {}), **uploads})
     elif entry["surface"] == "api":
         send = getattr(client, method.lower())
         response = send(path, entry.get("body", {}), content_type="application/json")

@@ -9,7 +9,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     # POST /match/{dataset} where yente (OpenSanctions) clients look for it; the same operation as
     # /api/v1/entry-bans/match/{dataset}.
-    path("", entrybans_yente.urls),
+    path("match/", entrybans_yente.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("", include("secretariat.core.urls")),

@@ -11,7 +11,7 @@ from django.contrib import admin
 from secretariat.core.admin_base import ReadOnlyAdmin, ServiceAdmin
 from secretariat.core.domain.actors import Actor
 from secretariat.depositary import services
-from secretariat.depositary.models import Act, Instrument, Notification
+from secretariat.depositary.models import Act, ActDocument, Instrument, Notification
 
 
 def _submit_from_admin(actor: Actor, **data: Any) -> tuple[Act, str]:
@@ -57,3 +57,13 @@ class ActAdmin(ServiceAdmin):
 class NotificationAdmin(ReadOnlyAdmin):
     list_display = ["number", "kind", "instrument", "state", "issued_on", "effective_on"]
     list_filter = ["kind", "instrument"]
+
+
+@admin.register(ActDocument)
+class ActDocumentAdmin(ReadOnlyAdmin):
+    """Documents are attached through the service (portal or API) and downloaded through the
+    portal's checked view; the admin lists them, without a link to the stored file."""
+
+    list_display = ["act", "filename", "content_type", "size", "sha256", "uploaded_by"]
+    search_fields = ["sha256", "filename"]
+    fields = ["act", "filename", "content_type", "size", "sha256", "uploaded_by", "uploaded_at"]

@@ -7,15 +7,18 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Router, Status
+from ninja import File, Router, Status, UploadedFile
 
 from secretariat.api.auth import actor_of
 from secretariat.api.types import IsoDate
+from secretariat.core.domain.errors import RuleViolation
+from secretariat.core.permissions import require
 from secretariat.depositary import interchange, present, selectors, services
 from secretariat.depositary.schemas import (
     ActIn,
     ActOut,
     DeclareIn,
+    DocumentOut,
     InstrumentIn,
     InstrumentStatusOut,
     InstrumentSummary,
@@ -26,6 +29,10 @@ from secretariat.depositary.schemas import (
 )
 
 router = Router(tags=["depositary"])
+
+# Optional at the schema level so that a hidden act answers 404 and a role that may not attach
+# answers 403 before "no file" (422) is mentioned.
+_OPTIONAL_FILE = File(None)
 
 
 def _on(as_of: dt.date | None) -> dt.date:
@@ -151,6 +158,36 @@ def return_act(request: HttpRequest, act_id: int, body: ReturnIn) -> Any:
     actor = actor_of(request)
     selectors.act_for(actor, act_id)
     return present.act_out(services.return_act(actor, act_id=act_id, reason=body.reason))
+
+
+@router.get(
+    "/acts/{act_id}/documents",
+    response=list[DocumentOut],
+    summary="The documents deposited with an act, each with its SHA-256",
+)
+def act_documents(request: HttpRequest, act_id: int) -> Any:
+    return [present.document_out(d) for d in selectors.documents_for(actor_of(request), act_id)]
+
+
+@router.post(
+    "/acts/{act_id}/documents",
+    response={201: DocumentOut, 200: DocumentOut},
+    summary="Attach a document (PDF or image, multipart field `file`) to a pending act "
+    "(its own delegation, or the secretariat)",
+)
+def attach_document(
+    request: HttpRequest, act_id: int, file: UploadedFile | None = _OPTIONAL_FILE
+) -> Any:
+    actor = actor_of(request)
+    act = selectors.act_for(actor, act_id)  # hidden acts answer 404 before any other check
+    if file is None:
+        # Permission first, so a role that may not attach hears that rather than "no file".
+        require(actor, "depositary.submit_act", act.state)
+        raise RuleViolation("attach the document as the multipart field 'file'", field="file")
+    row, outcome = services.attach_document(
+        actor, act_id=act_id, upload=file, filename=file.name or ""
+    )
+    return Status(201 if outcome == "created" else 200, present.document_out(row))
 
 
 @router.get(

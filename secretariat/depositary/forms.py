@@ -85,3 +85,7 @@ class ReturnForm(forms.Form):
     reason = forms.CharField(
         label=_("Reasons for returning"), widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class DocumentForm(forms.Form):
+    file = forms.FileField(label=_("Document (PDF or image)"))

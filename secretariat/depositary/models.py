@@ -155,6 +155,37 @@ class Act(Sourced):
         return f"{self.instrument_id} {self.state} {self.kind} {self.date}"
 
 
+class ActDocument(models.Model):
+    """A document deposited with an act (the instrument itself, a scan of it, a note verbale).
+
+    Never replaced or deleted: a corrected document is a second attachment. The file is kept in the
+    default storage (under MEDIA_ROOT) and served only through a view that checks who may see the
+    act; its SHA-256 is in the journal entry that recorded it.
+    """
+
+    act = models.ForeignKey(Act, on_delete=models.PROTECT, related_name="documents")
+    file = models.FileField(max_length=200)
+    filename = models.CharField(max_length=200, help_text="the name the file was uploaded under")
+    content_type = models.CharField(max_length=50, help_text="told by the content, not the name")
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.CharField(max_length=150, blank=True, default="")
+    uploaded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["act", "uploaded_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["act", "sha256"], name="actdocument_unique_per_act"),
+            models.CheckConstraint(
+                condition=Q(sha256__regex=r"^[0-9a-f]{64}$"), name="actdocument_sha256_hex"
+            ),
+            models.CheckConstraint(condition=Q(size__gt=0), name="actdocument_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.act_id}: {self.filename} ({self.sha256[:12]})"
+
+
 class NotificationKind(models.TextChoices):
     ACT = "act", "Act registered"
     ENTRY_INTO_FORCE = "entry_into_force", "Entry into force"

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.urls import reverse
+
 from secretariat.depositary.domain.acts import ActKind
 from secretariat.depositary.domain.engine import InstrumentStatus, StateStatus
-from secretariat.depositary.models import Act, Instrument, Notification
+from secretariat.depositary.models import Act, ActDocument, Instrument, Notification
 from secretariat.depositary.selectors import StateName, StateRow
 from secretariat.depositary.services import clauses_of
 
@@ -34,6 +36,20 @@ def act_out(row: Act, effective: dict[int, Any] | None = None) -> dict[str, Any]
         "sources": row.sources,
         "uncertain": row.uncertain,
         "note": row.note,
+    }
+
+
+def document_out(row: ActDocument) -> dict[str, Any]:
+    return {
+        "id": row.pk,
+        "act": row.act_id,
+        "filename": row.filename,
+        "content_type": row.content_type,
+        "size": row.size,
+        "sha256": row.sha256,
+        "uploaded_by": row.uploaded_by,
+        "uploaded_at": row.uploaded_at,
+        "url": reverse("depositary:act_document", args=[row.act_id, row.pk]),
     }
 
 

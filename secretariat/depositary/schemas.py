@@ -9,7 +9,7 @@ from typing import Any
 from ninja import Schema
 from pydantic import Field
 
-from secretariat.api.types import IsoDate
+from secretariat.api.types import IsoDate, SignedStatementIn
 from secretariat.api.types import StrictIn as Strict
 
 
@@ -34,15 +34,6 @@ class InstrumentIn(Strict):
     note: str = ""
 
 
-class SignatureIn(Strict):
-    """An Ed25519 signature over the RFC 8785 bytes of `statement` (see docs/signing.md). The
-    statement names the act: instrument, state, kind (as "action"), date and document."""
-
-    statement: dict[str, Any]
-    signature: str
-    key_id: str
-
-
 class ActIn(Strict):
     state: str
     kind: str
@@ -59,7 +50,7 @@ class ActIn(Strict):
     sources: list[str] = Field(default_factory=list)
     uncertain: bool = False
     note: str = ""
-    signed: SignatureIn | None = None
+    signed: SignedStatementIn | None = None
 
 
 class ReturnIn(Strict):
@@ -200,3 +191,15 @@ class MatrixOut(Schema):
     states: list[str]
     instruments: list[str]
     cells: dict[str, dict[str, str]]
+
+
+class DocumentOut(Schema):
+    id: int
+    act: int
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+    uploaded_by: str
+    uploaded_at: dt.datetime
+    url: str

@@ -21,7 +21,7 @@ from secretariat.depositary.domain import countries
 from secretariat.depositary.domain.acts import Act as DomainAct
 from secretariat.depositary.domain.acts import ActKind
 from secretariat.depositary.domain.engine import InstrumentStatus, StateStatus, evaluate
-from secretariat.depositary.models import Act, ActStatus, Instrument, Notification
+from secretariat.depositary.models import Act, ActDocument, ActStatus, Instrument, Notification
 from secretariat.depositary.services import clauses_of
 
 
@@ -100,6 +100,18 @@ def act_for(actor: Actor, act_id: int) -> Act:
     found = acts_for(actor).filter(pk=act_id).first()
     if found is None:
         raise NotFound("No such act.")
+    return found
+
+
+def documents_for(actor: Actor, act_id: int) -> QuerySet[ActDocument]:
+    """The documents of an act, to whoever may see the act (a registered act's are public)."""
+    return ActDocument.objects.filter(act=act_for(actor, act_id)).order_by("uploaded_at", "id")
+
+
+def document_for(actor: Actor, act_id: int, document_id: int) -> ActDocument:
+    found = documents_for(actor, act_id).filter(pk=document_id).first()
+    if found is None:
+        raise NotFound("No such document.")
     return found
 
 

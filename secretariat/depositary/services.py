@@ -13,10 +13,14 @@ unique constraint backs the lock.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import IO, Any
 
+from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
@@ -27,11 +31,13 @@ from secretariat.core.signing import VerifiedSubmission, verify_signed_submissio
 from secretariat.core.writes import Outcome, clean_sources
 from secretariat.depositary.domain import acts as domain_acts
 from secretariat.depositary.domain import countries
+from secretariat.depositary.domain import documents as domain_documents
 from secretariat.depositary.domain.acts import CONSENT_KINDS, ActKind
 from secretariat.depositary.domain.clauses import FinalClauses
 from secretariat.depositary.domain.engine import evaluate
 from secretariat.depositary.models import (
     Act,
+    ActDocument,
     ActStatus,
     Instrument,
     InstrumentKind,
@@ -487,6 +493,14 @@ def register_act(actor: Actor, *, act_id: int, issued_on: dt.date | None = None)
         status=ActStatus.REGISTERED,
     ).exists():
         raise RuleViolation("the same act is already registered", field="date")
+    if not act.documents.exists():
+        # Only submitted acts wait here; an act the secretariat records directly (imports, the
+        # dataset) is registered at once and needs no file.
+        raise RuleViolation(
+            "no document is attached to this submission: the instrument cannot be examined "
+            "without it; wait for the delegation to attach it, or return the act",
+            field="documents",
+        )
     _check_fits(instrument, domain_act(act))
     _register(actor, instrument, act, issued_on or dt.date.today())
     return act
@@ -686,6 +700,14 @@ def _verified_signature(
         "document": document,
     }
     differing = sorted(k for k, v in expected.items() if statement.get(k) != v)
+    digest = statement.get("doc_sha256")
+    if digest is not None and not (
+        isinstance(digest, str) and domain_documents.SHA256_HEX.match(digest.lower())
+    ):
+        raise RuleViolation(
+            "doc_sha256 in the signed statement must be a SHA-256 in hex (64 digits)",
+            field="signed",
+        )
     if differing:
         raise RuleViolation(
             "the signed statement does not describe this submission "
@@ -693,3 +715,111 @@ def _verified_signature(
             field="signed",
         )
     return verified
+
+
+# --- documents -----------------------------------------------------------------------------------
+
+
+def attach_document(
+    actor: Actor, *, act_id: int, upload: IO[bytes], filename: str
+) -> tuple[ActDocument, Outcome]:
+    """Attach a document (PDF or image) to a pending act: its own delegation or the secretariat.
+
+    Nothing is replaced: a corrected document is a second attachment; the same bytes again are
+    "unchanged". If the act was submitted with a signed statement naming `doc_sha256`, only that
+    document is accepted.
+
+    The file is written inside the transaction, before the row and the journal entry, and deleted
+    again if anything fails up to and including the commit; so a refused or rolled-back attachment
+    leaves no file. (Writing it only after the commit would instead risk a committed record whose
+    file is missing, which for evidence is the worse failure.)
+    """
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            return _attach(actor, act_id, upload, filename, written)
+    except BaseException:
+        for name in written:
+            default_storage.delete(name)
+        raise
+
+
+def _read_upload(upload: IO[bytes]) -> tuple[domain_documents.DocumentType, str, int]:
+    limit = int(settings.DOCUMENT_MAX_BYTES)
+    declared = getattr(upload, "size", None)
+    if isinstance(declared, int) and declared > limit:
+        raise RuleViolation(f"the document is larger than {limit} bytes", field="file")
+    upload.seek(0)
+    digest = hashlib.sha256()
+    size = 0
+    head = b""
+    while chunk := upload.read(64 * 1024):
+        if len(head) < domain_documents.HEAD_BYTES:
+            head += chunk[: domain_documents.HEAD_BYTES - len(head)]
+        size += len(chunk)
+        if size > limit:
+            raise RuleViolation(f"the document is larger than {limit} bytes", field="file")
+        digest.update(chunk)
+    if size == 0:
+        raise RuleViolation("the document is empty", field="file")
+    kind = domain_documents.sniff(head)
+    if kind is None:
+        raise RuleViolation(
+            f"the document must be a {domain_documents.ACCEPTED} file; "
+            "its content is none of these",
+            field="file",
+        )
+    upload.seek(0)
+    return kind, digest.hexdigest(), size
+
+
+def _attach(
+    actor: Actor, act_id: int, upload: IO[bytes], filename: str, written: list[str]
+) -> tuple[ActDocument, Outcome]:
+    found = Act.objects.filter(pk=act_id).only("state").first()
+    if found is None:
+        raise NotFound("No such act.")
+    require(actor, "depositary.submit_act", found.state)
+    act = Act.objects.select_for_update().get(pk=act_id)
+    if act.status != ActStatus.PENDING:
+        raise RuleViolation(
+            f"documents are attached while the act is being examined; this act is {act.status}",
+            field="status",
+        )
+    kind, sha256, size = _read_upload(upload)
+    signed_digest = (act.signed_statement or {}).get("doc_sha256")
+    if isinstance(signed_digest, str) and signed_digest.lower() != sha256:
+        raise RuleViolation("the signed statement describes another document", field="file")
+    existing = ActDocument.objects.filter(act=act, sha256=sha256).first()
+    if existing is not None:
+        return existing, "unchanged"
+    name = f"depositary/acts/{act.pk}/{sha256}.{kind.extension}"
+    if default_storage.exists(name):
+        # Left by a process that died before its commit: no row refers to it (checked above,
+        # under the act's lock), and its name is its content's digest.
+        default_storage.delete(name)
+    stored = default_storage.save(name, File(upload, name=name))
+    written.append(stored)
+    document = ActDocument.objects.create(
+        act=act,
+        file=stored,
+        filename=domain_documents.clean_filename(filename),
+        content_type=kind.content_type,
+        size=size,
+        sha256=sha256,
+        uploaded_by=actor.username or "",
+        uploaded_at=timezone.now(),
+    )
+    journal(
+        actor=actor,
+        action="act.document_attached",
+        subject=f"act:{act.pk}",
+        data={
+            "act": act.pk,
+            "document": document.pk,
+            "sha256": sha256,
+            "size": size,
+            "content_type": kind.content_type,
+        },
+    )
+    return document, "created"

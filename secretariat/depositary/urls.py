@@ -9,6 +9,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("matrix/", views.matrix, name="matrix"),
     path("notifications/", views.notifications, name="notifications"),
     path("pending/", views.pending, name="pending"),
+    path("acts/<int:act_id>/documents/", views.attach_document, name="attach_document"),
+    path(
+        "acts/<int:act_id>/documents/<int:document_id>/",
+        views.act_document,
+        name="act_document",
+    ),
     path("acts/<int:act_id>/<str:decision>/", views.decide, name="decide"),
     path("instruments/<slug:code>/", views.instrument_detail, name="instrument"),
     path("instruments/<slug:code>/acts/", views.submit_act, name="submit_act"),

@@ -13,8 +13,9 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -25,9 +26,10 @@ from secretariat.core.domain.errors import DomainError, NotFound
 from secretariat.core.permissions import can
 from secretariat.core.web import add_domain_error, as_of_date, request_actor
 from secretariat.depositary import interchange, present, selectors, services
+from secretariat.depositary.domain import documents as domain_documents
 from secretariat.depositary.domain.acts import CONSENT_MARKS, ActKind
 from secretariat.depositary.domain.engine import Standing
-from secretariat.depositary.forms import STANDING_LABELS, ActForm, ReturnForm
+from secretariat.depositary.forms import STANDING_LABELS, ActForm, DocumentForm, ReturnForm
 
 # Acts shown in an instrument's log before "show all": a UN-scale treaty has hundreds.
 ACT_LOG_LIMIT = 40
@@ -101,7 +103,7 @@ def instrument_detail(request: HttpRequest, code: str) -> HttpResponse:
     status = selectors.status_of(row, on)
     lang = _lang()
     names = selectors.state_names()
-    acts = list(selectors.acts_for(actor, row.code).prefetch_related("revoked_by"))
+    acts = list(selectors.acts_for(actor, row.code).prefetch_related("revoked_by", "documents"))
     acts_total = len(acts)
     if acts_total > ACT_LOG_LIMIT and request.GET.get("acts") != "all":
         acts = acts[-ACT_LOG_LIMIT:]  # the latest; ?acts=all shows every one
@@ -173,12 +175,17 @@ def submit_act(request: HttpRequest, code: str) -> HttpResponse:
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
-            messages.success(
-                request,
-                _("The instrument was submitted to the depositary for examination.")
-                if delegation
-                else _("The act was registered."),
-            )
+            if delegation:
+                # Next the delegation attaches the document itself, on the submissions page.
+                messages.success(
+                    request,
+                    _(
+                        "The instrument was submitted to the depositary for examination. "
+                        "Attach the document to it below."
+                    ),
+                )
+                return redirect("depositary:pending")
+            messages.success(request, _("The act was registered."))
             return redirect("depositary:instrument", code=row.code)
     on, error, is_today = _as_of(request)
     status = selectors.status_of(row, on)
@@ -290,11 +297,15 @@ def pending(request: HttpRequest) -> HttpResponse:
     actor = request_actor(request)
     if actor.role not in (Role.SECRETARIAT, Role.DELEGATION, Role.AUDITOR):
         raise Http404
+    acts: list[Any] = list(selectors.pending_acts_for(actor).prefetch_related("documents"))
+    for act in acts:
+        act.may_attach = can(actor, "depositary.submit_act", act.state)
     return render(
         request,
         "depositary/pending.html",
         {
-            "acts": selectors.pending_acts_for(actor),
+            "acts": acts,
+            "document_form": DocumentForm(),
             "returned": selectors.acts_for(actor).filter(status="returned")[:50],
             "can_decide": can(actor, "depositary.register_act"),
             "return_form": ReturnForm(),
@@ -325,6 +336,58 @@ def decide(request: HttpRequest, act_id: int, decision: str) -> HttpResponse:
     except DomainError as error:
         messages.error(request, error.message)
     return redirect("depositary:pending")
+
+
+@login_required
+@require_POST
+def attach_document(request: HttpRequest, act_id: int) -> HttpResponse:
+    """The delegation (or the secretariat) attaches a document to a pending act."""
+    actor = request_actor(request)
+    if actor.role not in (Role.SECRETARIAT, Role.DELEGATION):
+        raise Http404
+    try:
+        selectors.act_for(actor, act_id)
+        form = DocumentForm(request.POST, request.FILES)
+        if not form.is_valid():
+            messages.error(request, _("Choose the document to attach (a PDF or an image)."))
+            return redirect("depositary:pending")
+        upload = form.cleaned_data["file"]
+        _document, outcome = services.attach_document(
+            actor, act_id=act_id, upload=upload, filename=upload.name or ""
+        )
+    except NotFound:
+        raise Http404 from None
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("The document was attached.")
+            if outcome == "created"
+            else _("This document was already attached."),
+        )
+    return redirect("depositary:pending")
+
+
+def act_document(request: HttpRequest, act_id: int, document_id: int) -> FileResponse:
+    """A deposited document, to whoever may see the act; always a download, never rendered."""
+    try:
+        document = selectors.document_for(request_actor(request), act_id, document_id)
+    except NotFound:
+        raise Http404 from None
+    try:
+        handle = default_storage.open(str(document.file.name), "rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    kind = domain_documents.by_content_type(document.content_type)
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=domain_documents.download_name(document.filename, kind),
+        content_type=document.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 # --- downloads -----------------------------------------------------------------------------------

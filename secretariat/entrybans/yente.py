@@ -3,7 +3,8 @@
 The operation is the one the API serves at `/api/v1/entry-bans/match/{dataset}` (same code, same
 authentication, same access log); this small NinjaAPI only mounts it at the root, without a
 documentation page of its own. The project's URLs include it with one line:
-`path("", entrybans_yente.urls)` (`from secretariat.entrybans.yente import api as entrybans_yente`).
+`path("match/", entrybans_yente.urls)` (under its own prefix, so that ninja's API root view
+does not take the site's home page) (`from secretariat.entrybans.yente import api as entrybans_yente`).
 """
 
 from __future__ import annotations
@@ -24,9 +25,7 @@ api = NinjaAPI(
     openapi_url=None,
 )
 router = Router(tags=["entrybans"])
-router.add_api_operation(
-    "/match/{dataset}", ["POST"], match, response=EntityMatchResponse, by_alias=True
-)
+router.add_api_operation("/{dataset}", ["POST"], match, response=EntityMatchResponse, by_alias=True)
 api.add_router("/", router)
 
 

@@ -6,11 +6,27 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from secretariat.core.domain.actors import Actor
 from secretariat.depositary import services
 
 CODE = "test-agreement-2020"
+
+PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+def upload(content: bytes = PDF, name: str = "instrument.pdf") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type="application/octet-stream")
+
+
+def attach(who: Actor, act: Any, content: bytes = PDF, name: str = "instrument.pdf") -> Any:
+    document, _ = services.attach_document(
+        who, act_id=act.pk, upload=upload(content, name), filename=name
+    )
+    return document
+
 
 CSTO_FORM = {
     "entry_into_force": {
@@ -41,3 +57,9 @@ def make_instrument(code: str = CODE, participation: str = "members", **extra: A
 @pytest.fixture
 def instrument(db: Any) -> Any:
     return make_instrument()
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings: Any, tmp_path: Any) -> None:
+    """Each test writes its documents to its own directory, never to the data directory."""
+    settings.MEDIA_ROOT = tmp_path / "media"

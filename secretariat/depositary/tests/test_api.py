@@ -7,7 +7,7 @@ from django.test import Client
 
 from secretariat.core.testing import journal_size
 from secretariat.depositary.models import Act
-from secretariat.depositary.tests.conftest import CODE
+from secretariat.depositary.tests.conftest import CODE, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -88,6 +88,10 @@ def test_a_delegation_submits_through_the_api_and_others_cannot_see_it(personas,
     assert boris.get(f"{API}/acts/{act_id}").status_code == 200
     assert logged_in(personas.anna).post(f"{API}/acts/{act_id}/register").status_code == 404
     assert boris.post(f"{API}/acts/{act_id}/register").status_code == 403
+    unattached = logged_in(personas.sofia).post(f"{API}/acts/{act_id}/register")
+    assert unattached.status_code == 422
+    assert unattached.json()["field"] == "documents"
+    assert boris.post(f"{API}/acts/{act_id}/documents", {"file": upload()}).status_code == 201
 
     registered = logged_in(personas.sofia).post(f"{API}/acts/{act_id}/register")
     assert registered.status_code == 200

@@ -16,7 +16,7 @@ from django.db import IntegrityError, connection, transaction
 from secretariat.core.domain.actors import Actor, Role
 from secretariat.depositary import services
 from secretariat.depositary.models import Notification
-from secretariat.depositary.tests.conftest import CODE, make_instrument
+from secretariat.depositary.tests.conftest import CODE, PDF, attach, make_instrument
 from secretariat.journal.selectors import verify_journal
 
 D = dt.date
@@ -32,14 +32,16 @@ def test_the_last_deposits_racing_give_exactly_one_entry_into_force_notification
         services.submit_act(system, instrument=CODE, state=state, kind="notification", date=day)
     pending = []
     for state in RACERS:
+        delegation = Actor(Role.DELEGATION, state=state, username=f"del-{state}")
         act, _ = services.submit_act(
-            Actor(Role.DELEGATION, state=state, username=f"del-{state}"),
+            delegation,
             instrument=CODE,
             state=state,
             kind="notification",
             date=D(2020, 4, 1),
             document=f"note verbale of {state}",
         )
+        attach(delegation, act, PDF + state.encode())
         pending.append(act.pk)
     barrier = threading.Barrier(len(pending))
     failures: list[BaseException] = []

@@ -10,7 +10,7 @@ from django.test import Client
 
 from secretariat.core.testing import journal_size
 from secretariat.depositary.models import Act
-from secretariat.depositary.tests.conftest import CODE
+from secretariat.depositary.tests.conftest import CODE, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -113,6 +113,8 @@ def test_a_delegation_submits_on_the_page_and_the_officer_registers_it(personas,
     assert logged_in(personas.anna).get("/depositary/pending/").content.decode().count("NV 7") == 0
     assert "NV 7" in logged_in(personas.sofia).get("/depositary/pending/").content.decode()
     assert logged_in(personas.anna).post(f"/depositary/acts/{act.pk}/register/").status_code == 404
+    attached = boris.post(f"/depositary/acts/{act.pk}/documents/", {"file": upload()})
+    assert attached.status_code == 302
 
     decided = logged_in(personas.sofia).post(f"/depositary/acts/{act.pk}/register/")
     assert decided.status_code == 302

@@ -14,7 +14,7 @@ from secretariat.datasets.loader import DATASETS_DIR
 from secretariat.depositary import dataset, selectors, services
 from secretariat.depositary.domain.engine import Standing
 from secretariat.depositary.models import Act, Notification
-from secretariat.depositary.tests.conftest import CODE, make_instrument
+from secretariat.depositary.tests.conftest import CODE, attach, make_instrument
 from secretariat.journal.models import JournalEntry
 
 pytestmark = pytest.mark.django_db
@@ -99,6 +99,9 @@ def test_a_delegation_submits_for_its_own_state_and_the_depositary_registers_it(
     assert selectors.act_for(boris, act.pk) == act
     assert selectors.pending_acts_for(actor(personas.sofia)).filter(pk=act.pk).exists()
     assert "BY" not in selectors.status_of(instrument, D(2021, 1, 1)).states
+    with pytest.raises(RuleViolation, match="no document is attached"):
+        services.register_act(actor(personas.sofia), act_id=act.pk)
+    attach(boris, act)
 
     services.register_act(actor(personas.sofia), act_id=act.pk)
 
