@@ -347,3 +347,26 @@ def content_digest(content: Mapping[str, Any]) -> str:
     """SHA-256 (hex) of the RFC 8785 bytes of a submitted body: what a statement names as
     `content_sha256` when the body itself must not be in the statement (personal data)."""
     return hashlib.sha256(rfc8785.dumps(dict(content))).hexdigest()
+
+
+def verify_submission_statement(
+    state: str, signed: Mapping[str, Any], describes: Mapping[str, Any]
+) -> VerifiedSubmission:
+    """`verify_signed_submission` for a service's `signed` argument (statement, signature,
+    key_id), then check that the statement names exactly this submission: every key of
+    `describes` must hold the same value in the statement. Refusals are RuleViolations on
+    the field "signed"; nothing is accepted when one is raised."""
+    statement = signed.get("statement")
+    if not isinstance(statement, Mapping):
+        raise RuleViolation("the signed statement must be a JSON object", field="signed")
+    verified = verify_signed_submission(
+        state, statement, str(signed.get("signature", "")), str(signed.get("key_id", ""))
+    )
+    differing = sorted(key for key, value in describes.items() if statement.get(key) != value)
+    if differing:
+        raise RuleViolation(
+            "the signed statement does not describe this submission "
+            f"(it differs in {', '.join(differing)})",
+            field="signed",
+        )
+    return verified

@@ -25,7 +25,7 @@ from django.utils import timezone
 from secretariat.core.domain.actors import Actor, Role
 from secretariat.core.domain.errors import NotFound, NotPermitted, RuleViolation
 from secretariat.core.permissions import can, require
-from secretariat.core.signing import verify_signed_submission
+from secretariat.core.signing import verify_submission_statement
 from secretariat.entrybans.domain import rules
 from secretariat.entrybans.domain.rules import Ground, HitAction, Outcome, RequestKind
 from secretariat.entrybans.models import (
@@ -811,24 +811,13 @@ def _verified_signature(
     signed: Mapping[str, Any], *, state: str, reference: str, action: str
 ) -> dict[str, Any]:
     """Check the delegation's signature and that its statement names this very submission."""
-    statement = signed.get("statement")
-    if not isinstance(statement, Mapping):
-        raise RuleViolation("the signed statement must be a JSON object", field="signed")
-    verified = verify_signed_submission(
-        state, statement, str(signed.get("signature", "")), str(signed.get("key_id", ""))
-    )
-    expected = {
+    describes = {
         "reference": reference,
         "action": action,
         "content_sha256": signed.get("content_sha256"),
     }
-    differing = sorted(k for k, v in expected.items() if statement.get(k) != v)
-    if differing:
-        raise RuleViolation(
-            "the signed statement does not describe this submission "
-            f"(it differs in {', '.join(differing)})",
-            field="signed",
-        )
+    verified = verify_submission_statement(state, signed, describes)
+    statement = signed["statement"]
     return {
         "journal": verified.journal_data(),
         "fields": {
