@@ -21,7 +21,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-import iuliia
+import iuliia  # type: ignore[import-not-found,unused-ignore]  # the peers environment
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 

@@ -10,7 +10,10 @@ letter deleted (so one typo on either side still meets: SymSpell's trick), given
 and consonant skeletons.
 Entries are ranked by how many query words reach them, rare words counting more; only the best
 are scored, with rapidfuzz's edit distance (optimal string alignment: a swap of
-two neighbouring letters is one edit).
+two neighbouring letters is one edit). A candidate that cannot reach review level is dropped after
+a cheap bound (`score.may_report`); the rest are scored and explained by the same `score_entry`
+as the reference. What depends on the words only (word-pair similarities, the entries a common
+word reaches) is remembered across queries, bounded, and dropped with `forget()`.
 """
 
 from __future__ import annotations
@@ -24,12 +27,19 @@ from collections.abc import Iterable
 from rapidfuzz.distance import OSA
 
 from secretariat.entrybans.screening.records import Entry, Query, QueryToken
-from secretariat.entrybans.screening.score import Result, score_entry
+from secretariat.entrybans.screening.score import (
+    USES,
+    Result,
+    may_report,
+    score_entry,
+)
 
 MAX_CANDIDATES = 40
 MAX_TIED = 150
 WEIGHT_SHARE = 0.65  # candidates weigh at least this share of the best one
 COMMON_WORD = 500  # entries reached beyond which a word is common (see `candidates`)
+MEMO_PAIRS = 250_000  # word pairs remembered across queries (then no more are added)
+REACH_POSITIONS = 1_000_000  # entry positions of common words remembered (then no more)
 
 
 def fast_distance(a: str, b: str, cutoff: int) -> int:
@@ -76,6 +86,14 @@ class ScreeningIndex:
             for variant in deletions(key):
                 near.setdefault(variant, []).append(word)  # "·" keys keep their mark
         self._near = {k: array("i", v) for k, v in near.items()}
+        # Query word (as typed, folded) -> id of a listed word -> similarity and rule. A word's
+        # similarity to a listed word depends on nothing but the two words, so it is remembered
+        # across queries (given names recur); the listed words live as long as the index.
+        self._memo: dict[str, dict[int, tuple[float, str]]] = {}
+        self._memo_pairs = 0
+        # Query word -> the entries it reaches, for common words only (given names recur).
+        self._reach: dict[str, set[int]] = {}
+        self._reach_positions = 0
 
     def settle(self) -> ScreeningIndex:
         """Keep the index's objects out of the cyclic garbage collector's walks.
@@ -113,6 +131,21 @@ class ScreeningIndex:
                 words.add(word)
         return words
 
+    def _reaches(self, token: QueryToken) -> set[int]:
+        """The entries a query word reaches; a common word's are remembered across queries."""
+        known = self._reach.get(token.text)
+        if known is not None:
+            return known
+        hits: set[int] = set()
+        for word in self._words_for(token):
+            hits.update(self._postings[word])
+        # Once full, nothing more is remembered (freeing a full memory at once would stall the
+        # query that does it).
+        if len(hits) > COMMON_WORD and self._reach_positions + len(hits) <= REACH_POSITIONS:
+            self._reach[token.text] = hits  # never changed after this (see `candidates`)
+            self._reach_positions += len(hits)
+        return hits
+
     def candidates(self, query: Query) -> list[int]:
         """Positions of the entries worth scoring, most promising first.
 
@@ -125,16 +158,17 @@ class ScreeningIndex:
         for token in query.tokens:
             if token.initial:
                 continue
-            hits: set[int] = set()
-            for word in self._words_for(token):
-                hits.update(self._postings[word])
+            hits = self._reaches(token)
             if hits:
                 reached.append(hits)
         reached.sort(key=len)
         weights: dict[int, float] = {}
         for rank, hits in enumerate(reached):
             rarity = math.log(1 + total / len(hits))
-            if rank and len(hits) > COMMON_WORD:
+            if rank == 0:
+                weights = dict.fromkeys(hits, rarity)
+                continue
+            if len(hits) > COMMON_WORD:
                 # A common word (a frequent given name or patronymic) only adds weight to entries
                 # the rarer words reached: walking all its entries would cost more than it tells.
                 for position in weights.keys() & hits:
@@ -142,23 +176,47 @@ class ScreeningIndex:
                 continue
             for position in hits:
                 weights[position] = weights.get(position, 0.0) + rarity
-        ranked = heapq.nlargest(
-            MAX_CANDIDATES, weights.items(), key=lambda item: (item[1], -item[0])
-        )
-        if not ranked:
+        if not weights:
             return []
         # An entry reached by clearly fewer or commoner words than the best cannot outscore it
-        # on the name; it is not worth scoring.
-        floor = ranked[0][1] * WEIGHT_SHARE
-        return [position for position, weight in ranked if weight >= floor]
+        # on the name; it is not worth scoring. Of the rest, the heaviest first, the earlier
+        # entry first among equals.
+        floor = max(weights.values()) * WEIGHT_SHARE
+        kept = [(weight, -position) for position, weight in weights.items() if weight >= floor]
+        ranked = heapq.nlargest(MAX_CANDIDATES, kept)
+        return [-negative for _, negative in ranked]
+
+    def _memo_rows(self, query: Query) -> list[dict[int, tuple[float, str]]]:
+        if self._memo_pairs > MEMO_PAIRS:
+            # Full: this query remembers for itself only (freeing a full memory at once would
+            # stall the query that does it).
+            return [{} for _ in query.tokens]
+        return [self._memo.setdefault(token.text, {}) for token in query.tokens]
+
+    def forget(self) -> None:
+        """Drop what is remembered across queries (a benchmark measuring cold queries)."""
+        self._memo = {}
+        self._memo_pairs = 0
+        self._reach = {}
+        self._reach_positions = 0
 
     def screen(self, query: Query, use: str = "border", limit: int = 10) -> list[Result]:
         """Scored candidates worth an officer's look for this use (review or more), best first."""
+        rows = self._memo_rows(query)
+        before = sum(len(row) for row in rows)
+        # A candidate that could not reach review level even with a patronymic agreement in its
+        # favour is not scored in full (most are not): the ones scored are scored by the same
+        # rules as the reference, so they get the same results.
+        review = USES[use].review
+        floor = math.log(review / (1 - review)) - 1e-3  # scores are rounded to 4 places
         results = []
-        memo: dict[tuple[int, int], tuple[float, str]] = {}
         for position in self.candidates(query):
-            result = score_entry(query, self.entries[position], fast_distance, memo)
+            entry = self.entries[position]
+            if not may_report(query, entry, fast_distance, rows, floor):
+                continue
+            result = score_entry(query, entry, fast_distance, rows)
             if result.reportable(use):
                 results.append(result)
+        self._memo_pairs += sum(len(row) for row in rows) - before
         results.sort(key=lambda r: (-r.score, r.entry_id))
         return results[:limit]

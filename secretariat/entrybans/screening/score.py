@@ -43,6 +43,22 @@ MISUSE_NAME_LEVEL = 0.8  # a name this close to a listing whose victim's identif
 PATRONYMIC_AGREEMENT_BONUS = (
     0.4  # log-odds: a matching patronymic is evidence, an absent one is not
 )
+# log-odds: a surname one edit away whose edit swaps one surname ending for another (Sidorin for
+# Sidorich, Kuzminskii for Kuzminetskii) names another family, not a typo; with nothing else to
+# confirm the match it is brought from hit to review level (see `other_ending`).
+OTHER_ENDING_PENALTY = 1.5
+TYPO, OTHER_ENDING = "typo", "other surname ending"
+
+# Endings that make a surname of a stem in the region's languages, as skeletons (normalize.py):
+# -ов/-ев/-ин/-ын, -ова/-ева/-ина, -ский/-цкий/-овский/-евский/-ецкий and feminine forms, -енко,
+# -ейко, -ко, -ук/-юк/-чук, -ич/-ович/-евич, -ян/-янц, -зода, -швили, -дзе, -бетов, -баев.
+SURNAME_ENDINGS = frozenset(
+    {
+        "ov", "ev", "in", "ova", "eva", "ina", "ski", "Tki", "ovski", "evski", "eTki", "skaia",
+        "Tkaia", "ovskaia", "evskaia", "eTkaia", "enko", "eiko", "ko", "uk", "iuk", "Cuk", "iC",
+        "oviC", "eviC", "ian", "ianT", "zoda", "Svili", "dze", "betov", "baev",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -118,7 +134,9 @@ def token_similarity(q: QueryToken, r: Token, distance: Distance) -> tuple[float
     - a single letter against a given name or patronymic that starts with it: 0.6 (`initial`);
     - otherwise spellings within an edit budget that grows with length (none below 4 letters,
       one edit from 4, two from 12): 1 − 0.6·edits/length (`typo`), on the skeletons or else on
-      the plain spellings (a typo inside a digraph spoils the skeleton)."""
+      the plain spellings (a typo inside a digraph spoils the skeleton); when the two words are
+      one stem with two different surname endings (Sidorin, Sidorich) the rule says so
+      (`other surname ending`) and `score_entry` weighs it."""
     if q.initial:
         if r.role != SURNAME and any(k[:1] == rk[:1] for k in q.keys for rk in r.keys):
             return 0.6, "initial"
@@ -129,13 +147,40 @@ def token_similarity(q: QueryToken, r: Token, distance: Distance) -> tuple[float
         return 0.92, "same given name"
     best = _closest(q.keys, r.keys, distance) or _closest(q.plain, r.plain, distance)
     if best:
-        return best, "typo"
+        if r.role in (SURNAME, OTHER) and other_ending(q.keys, r.keys):
+            return best, OTHER_ENDING
+        return best, TYPO
     if q.akanye & r.akanye:
         return 0.88, "Belarusian vowels"
     return 0.0, ""
 
 
-Memo = dict[tuple[int, int], tuple[float, str]]
+# One dict per query word: id of a listed word -> its similarity and rule (see `name_score`).
+Memo = list[dict[int, tuple[float, str]]]
+
+
+def _stems(key: str) -> dict[str, str]:
+    """Every way a skeleton splits into a stem (three letters or more) and a surname ending."""
+    return {
+        key[: -len(end)]: end
+        for end in SURNAME_ENDINGS
+        if key.endswith(end) and len(key) - len(end) >= 3
+    }
+
+
+def other_ending(ours: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Are two surnames one stem with two different endings (Сидорин and Сидорич, Кузьминский and
+    Кузьминецкий, Зубко and Зубов, Василян and Василин)? Then the edit between them makes another
+    real surname, where a typo (a letter slipped inside the stem, two swapped) does not."""
+    for a in ours:
+        split = _stems(a)
+        if not split:
+            continue
+        for b in theirs:
+            for stem, end in _stems(b).items():
+                if split.get(stem, end) != end:
+                    return True
+    return False
 
 
 def _closest(ours: frozenset[str], theirs: frozenset[str], distance: Distance) -> float:
@@ -153,66 +198,76 @@ def _closest(ours: frozenset[str], theirs: frozenset[str], distance: Distance) -
 
 
 def name_score(
-    query: Query, name: Name, distance: Distance, memo: Memo | None = None
+    query: Query, name: Name, distance: Distance, memo: Memo | None = None, explain: bool = True
 ) -> tuple[float, list[TokenMatch], list[str]]:
     """Align the query's words to the name's words in any order and weigh them by role.
 
     Surname 0.5, given name 0.35, patronymic 0.15 (untagged words share 0.85 equally). A
     patronymic the query does not give is neutral (left out of the weighing); one the query gives
     differently is a contradiction and costs 0.15. Every query word left unmatched costs 0.08,
-    so an extra or different given name counts against the match."""
-    pairs: list[tuple[float, int, int, str]] = []
+    so an extra or different given name counts against the match. With `explain` false the
+    words are weighed the same but no wording is built (the fast path's first pass)."""
+    pairs: list[tuple[float, int, int, str]] = []  # (-similarity, query word, name word, rule)
     for qi, q in enumerate(query.tokens):
+        row = memo[qi] if memo is not None else None
         for ri, r in enumerate(name.tokens):
-            if memo is None:
+            if row is None:
                 similarity, rule = token_similarity(q, r, distance)
             else:
-                key = (qi, id(r))
-                found = memo.get(key)
+                found = row.get(id(r))
                 if found is None:
-                    found = memo[key] = token_similarity(q, r, distance)
+                    found = row[id(r)] = token_similarity(q, r, distance)
                 similarity, rule = found
             if similarity >= 0.5:
-                pairs.append((similarity, qi, ri, rule))
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+                pairs.append((-similarity, qi, ri, rule))
+    pairs.sort()  # most alike first, then query order, then name order
     used_q: dict[int, tuple[int, float, str]] = {}
     used_r: dict[int, tuple[int, float, str]] = {}
-    for similarity, qi, ri, rule in pairs:
+    for negative, qi, ri, rule in pairs:
+        similarity = -negative
         if qi in used_q or ri in used_r:
             continue
         used_q[qi] = (ri, similarity, rule)
         used_r[ri] = (qi, similarity, rule)
-    others = sum(1 for t in name.tokens if t.role == OTHER)
+    others = 0
     unmatched_query = [i for i in range(len(query.tokens)) if i not in used_q]
     query_patronymic_left = any(query.tokens[i].patronymic for i in unmatched_query)
     weighed = got = penalty = 0.0
     notes: list[str] = []
     matches: list[TokenMatch] = []
     for ri, token in enumerate(name.tokens):
-        weight = ROLE_WEIGHTS.get(token.role) or (0.85 / max(others, 1))
+        weight = ROLE_WEIGHTS.get(token.role)
+        if weight is None:
+            others = others or sum(1 for t in name.tokens if t.role == OTHER)
+            weight = 0.85 / others
         if ri in used_r:
             qi, similarity, rule = used_r[ri]
             weighed += weight
             got += weight * similarity
-            matches.append(
-                TokenMatch(query.tokens[qi].text, token.text, token.role, similarity, rule)
-            )
+            if explain or rule == OTHER_ENDING or token.role == PATRONYMIC:
+                matches.append(
+                    TokenMatch(query.tokens[qi].text, token.text, token.role, similarity, rule)
+                )
         elif token.role == PATRONYMIC:
             if query_patronymic_left:
                 weighed += weight
                 penalty += PATRONYMIC_CONTRADICTION_PENALTY
-                notes.append(f"patronymic '{token.text}' contradicted by the query")
-            else:
+                if explain:
+                    notes.append(f"patronymic '{token.text}' contradicted by the query")
+            elif explain:
                 notes.append(f"patronymic '{token.text}' not given (neutral)")
         else:
             weighed += weight
-            notes.append(f"{token.role} '{token.text}' not matched")
+            if explain:
+                notes.append(f"{token.role} '{token.text}' not matched")
     for qi in unmatched_query:
         if query.tokens[qi].patronymic and not any(t.role == PATRONYMIC for t in name.tokens):
-            notes.append(f"patronymic '{query.tokens[qi].text}' not on record (neutral)")
+            if explain:
+                notes.append(f"patronymic '{query.tokens[qi].text}' not on record (neutral)")
             continue
         penalty += EXTRA_QUERY_WORD_PENALTY
-        notes.append(f"query word '{query.tokens[qi].text}' not matched")
+        if explain:
+            notes.append(f"query word '{query.tokens[qi].text}' not matched")
     if not weighed:
         return 0.0, matches, notes
     return max(0.0, got / weighed - penalty), matches, notes
@@ -303,12 +358,43 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
-def score_entry(query: Query, entry: Entry, distance: Distance, memo: Memo | None = None) -> Result:
+def may_report(
+    query: Query, entry: Entry, distance: Distance, memo: Memo | None, floor: float
+) -> bool:
+    """Could this entry reach `floor` (log-odds)? False only when its best name, with its date of
+    birth, nationality and document evidence and a patronymic agreement in its favour, stays
+    below (the surname-ending penalty only ever lowers a score): the fast path then skips scoring
+    it in full, with wording. An entry with a recorded victim of identity misuse is always scored
+    (it may ask the officer to verify identity whatever its score)."""
+    if entry.misuse:
+        return True
+    logit = PATRONYMIC_AGREEMENT_BONUS
+    logit += birth_date_evidence(query.birth_date, entry.birth_dates)[0]
+    logit += nationality_evidence(query.nationality, entry.nationalities)[0]
+    logit += document_evidence(query.documents, entry.documents)[0]
+    needed = NAME_MIDPOINT + (floor - logit) / NAME_SLOPE
+    if needed > 1.0:
+        return False
+    return any(
+        name_score(query, name, distance, memo, explain=False)[0] >= needed for name in entry.names
+    )
+
+
+def score_entry(
+    query: Query,
+    entry: Entry,
+    distance: Distance,
+    memo: Memo | None = None,
+    explain: bool = True,
+) -> Result:
     """The best of the entry's names for this query, with the other evidence added. `memo`
-    (one per query) remembers word-against-word scores across entries; it changes no result."""
+    (one per query) remembers word-against-word scores across entries; it changes no result.
+    With `explain` false the score, features and decision are the same but the explanation and
+    token list are left empty: the fast path scores every candidate so, and explains only those
+    worth reporting."""
     best: tuple[float, Name, list[TokenMatch], list[str]] | None = None
     for name in entry.names:
-        value, matches, notes = name_score(query, name, distance, memo)
+        value, matches, notes = name_score(query, name, distance, memo, explain)
         # A strong name wins a tie with a weak alias.
         rank = value - (0.001 if name.quality == WEAK else 0.0)
         if best is None or rank > best[0]:
@@ -319,14 +405,18 @@ def score_entry(query: Query, entry: Entry, distance: Distance, memo: Memo | Non
     value = max(0.0, best[0] + (0.001 if name.quality == WEAK else 0.0))
     logit = NAME_SLOPE * (value - NAME_MIDPOINT)
     features = {"name_match": round(value, 4)}
-    explanation = [
-        f"'{m.query}' ≈ '{m.listed}' ({m.role}, {m.rule}): {m.score:.2f}" for m in matches
-    ]
-    explanation.extend(notes)
+    explanation: list[str] = []
+    if explain:
+        explanation.extend(
+            f"'{m.query}' ≈ '{m.listed}' ({m.role}, {m.rule}): {m.score:.2f}" for m in matches
+        )
+        explanation.extend(notes)
+    supported = False
     if any(m.role == PATRONYMIC and m.score >= 0.9 for m in matches):
         logit += PATRONYMIC_AGREEMENT_BONUS
+        supported = True
         explanation.append(f"patronymic agrees ({PATRONYMIC_AGREEMENT_BONUS:+.1f})")
-    if name.quality == WEAK:
+    if name.quality == WEAK and explain:
         explanation.append(f"matched a weak alias '{name.text}': never a hit alone")
     for key, (delta, feature, text) in (
         ("dob_match", birth_date_evidence(query.birth_date, entry.birth_dates)),
@@ -334,14 +424,27 @@ def score_entry(query: Query, entry: Entry, distance: Distance, memo: Memo | Non
         ("identifier_match", document_evidence(query.documents, entry.documents)),
     ):
         logit += delta
+        supported = supported or delta > 0
         if feature is not None:
             features[key] = feature
-            explanation.append(f"{text} ({delta:+.1f})")
+            if explain:
+                explanation.append(f"{text} ({delta:+.1f})")
+    variant = next((m for m in matches if m.rule == OTHER_ENDING), None)
+    if variant is not None and not supported:
+        logit -= OTHER_ENDING_PENALTY
+        features["other_surname_ending"] = 1.0
+        if explain:
+            explanation.append(
+                f"'{variant.query}' and '{variant.listed}' are one stem with two surname "
+                "endings, another surname rather than a typo, and no date of birth, nationality, "
+                f"document or patronymic confirms the match ({-OTHER_ENDING_PENALTY:+.1f})"
+            )
     delta, suspected, text = misuse_evidence(query, entry)
     if suspected:
         logit += delta
         features["misused_identity"] = 1.0
-        explanation.append(f"{text} ({delta:+.1f})")
+        if explain:
+            explanation.append(f"{text} ({delta:+.1f})")
     return Result(
         entry_id=entry.id,
         score=round(_sigmoid(logit), 4),
@@ -351,6 +454,6 @@ def score_entry(query: Query, entry: Entry, distance: Distance, memo: Memo | Non
         misuse_suspected=suspected,
         features=features,
         explanation=explanation,
-        tokens=matches,
+        tokens=matches if explain else [],
         payload=entry.payload,
     )

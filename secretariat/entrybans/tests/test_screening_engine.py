@@ -20,7 +20,7 @@ from secretariat.entrybans.screening.records import (
     make_query,
 )
 from secretariat.entrybans.screening.reference import levenshtein, reference_screen
-from secretariat.entrybans.screening.score import USES, score_entry
+from secretariat.entrybans.screening.score import USES, other_ending, score_entry
 from secretariat.entrybans.screening.translit import romanizations, romanize
 
 GOLDEN = Path(__file__).parent / "data" / "name_pairs.tsv"
@@ -282,3 +282,75 @@ def test_partial_dates_parse_and_refuse_nonsense():
         PartialDate.parse("14.03.1961")
     with pytest.raises(ValueError, match="day is out of range"):
         PartialDate.parse("1961-02-30")
+
+
+SIDORIN = make_entry(
+    "S",
+    [make_name(surname="Сидорин", given="Вадим", patronymic="Александрович")],
+    birth_dates=["1970-05-06"],
+)
+
+
+def test_one_stem_with_another_surname_ending_is_another_surname():
+    assert other_ending(skeletons("sidorich"), skeletons("сидорин"))
+    assert other_ending(skeletons("kuzminetskii"), skeletons("кузьминский"))
+    assert other_ending(skeletons("zubko"), skeletons("зубов"))
+    # a slip inside the stem, or two letters swapped, is a typo, not another surname
+    assert not other_ending(skeletons("sidroin"), skeletons("сидорин"))
+    assert not other_ending(skeletons("petorv"), skeletons("петров"))
+
+
+def test_another_surname_ending_alone_is_a_review_not_a_hit():
+    result = score_entry(make_query("Vadim Sidorich"), SIDORIN, levenshtein)
+    assert result.decision("border") == "review"
+    assert result.features["other_surname_ending"] == 1.0
+    assert "(surname, other surname ending)" in " | ".join(result.explanation)
+    assert any("another surname rather than a typo" in line for line in result.explanation)
+    # a typo inside the stem of the same surname stays a hit, without the penalty
+    typo_ = score_entry(make_query("Vadim Sidroin"), SIDORIN, levenshtein)
+    assert typo_.decision("border") == "hit"
+    assert "other_surname_ending" not in typo_.features
+
+
+@pytest.mark.parametrize(
+    ("text", "birth_date"),
+    [
+        ("Vadim Sidorich", "1970-05-06"),
+        ("Vadim Sidorich", "1970"),
+        ("Vadim Aleksandrovich Sidorich", None),
+    ],
+)
+def test_another_surname_ending_confirmed_by_other_evidence_is_not_penalised(text, birth_date):
+    result = score_entry(make_query(text, birth_date=birth_date), SIDORIN, levenshtein)
+    assert result.decision("border") == "hit"
+    assert "other_surname_ending" not in result.features
+    assert not any("another surname rather than a typo" in line for line in result.explanation)
+
+
+@pytest.mark.parametrize(("query", "_listed", "_expected"), golden_pairs())
+def test_the_fast_path_explains_exactly_as_the_reference(query, _listed, _expected):
+    register = [*REGISTER, SIDORIN]
+    index = ScreeningIndex(register)
+    for text in (query, "Vadim Sidorich", query):  # the index remembers words across queries
+        fast = index.screen(make_query(text), "investigation", 50)
+        slow = {
+            r.entry_id: r for r in reference_screen(register, make_query(text), "investigation", 50)
+        }
+        for result in fast:
+            expected = slow[result.entry_id]
+            assert (result.score, result.features, result.explanation) == (
+                expected.score,
+                expected.features,
+                expected.explanation,
+            )
+
+
+def test_what_the_index_remembers_across_queries_changes_no_result():
+    index = ScreeningIndex([*REGISTER, SIDORIN])
+    query = make_query("Vadim Sidorich", birth_date="1970-05-06")
+    first = [(r.entry_id, r.score, r.explanation) for r in index.screen(query)]
+    for text in ("Vladimir Petrov", "Aleksandr Lukashenko", "Vadim Sidorin"):
+        index.screen(make_query(text))
+    assert [(r.entry_id, r.score, r.explanation) for r in index.screen(query)] == first
+    index.forget()
+    assert [(r.entry_id, r.score, r.explanation) for r in index.screen(query)] == first
