@@ -51,10 +51,12 @@ def _journal_guards_around_flush(request: pytest.FixtureRequest) -> Iterator[Non
     if not commits and not {"transactional_db", "live_server"} & set(request.fixturenames):
         yield
         return
+    from secretariat.entrybans import guards as access_log_guards
     from secretariat.journal import guards
 
     request.getfixturevalue("transactional_db")
     guards.install(connection)
+    access_log_guards.install(connection)
     yield
     guards.lift_for_test_teardown(connection)
 

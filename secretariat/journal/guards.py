@@ -58,9 +58,15 @@ def remove(connection: Any) -> None:
 
 
 def lift_for_test_teardown(connection: Any) -> None:
-    """Let the test runner empty the database. Tests only; needs a PostgreSQL superuser."""
+    """Let the test runner empty the database. Tests only; needs a PostgreSQL superuser.
+
+    On SQLite the evidence tables' triggers are dropped (the journal's and the entry-ban access
+    log's); the next committed test installs them again."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET session_replication_role = replica")
     else:
+        from secretariat.entrybans import guards as access_log_guards
+
         remove(connection)
+        access_log_guards.remove(connection)
