@@ -42,3 +42,9 @@ class SignedStatementIn(StrictIn):
     statement: dict[str, Any]
     signature: str
     key_id: str
+
+
+def write_status(outcome: str) -> int:
+    """The HTTP status of an idempotent create: 201 when it created, 200 when the record was
+    there already (unchanged, or corrected)."""
+    return 201 if outcome == "created" else 200

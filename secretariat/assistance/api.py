@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router, Status
 
 from secretariat.api.auth import actor_of
+from secretariat.api.types import write_status
 from secretariat.assistance import selectors, services
 from secretariat.assistance.models import (
     AssistanceRequest,
@@ -152,10 +153,6 @@ def mission_out(row: Mandate) -> dict[str, Any]:
     }
 
 
-def _status(outcome: str) -> int:
-    return 201 if outcome == "created" else 200
-
-
 @router.get(
     "/requests", response=list[AssistanceRequestOut], summary="Requests for collective assistance"
 )
@@ -177,7 +174,7 @@ def submit_request(request: HttpRequest, body: AssistanceRequestIn) -> Any:
     data = body.dict()
     data["state"] = data["state"].upper()
     row, outcome = services.submit_request(actor_of(request), **data)
-    return Status(_status(outcome), request_out(row))
+    return Status(write_status(outcome), request_out(row))
 
 
 @router.post(
@@ -197,7 +194,7 @@ def withdraw_request(request: HttpRequest, code: str, body: AssistanceWithdrawRe
 )
 def add_consultation(request: HttpRequest, code: str, body: AssistanceConsultationIn) -> Any:
     row, outcome = services.record_consultation(actor_of(request), request=code, **body.dict())
-    return Status(_status(outcome), consultation_out(row))
+    return Status(write_status(outcome), consultation_out(row))
 
 
 @router.post(
@@ -207,7 +204,7 @@ def add_consultation(request: HttpRequest, code: str, body: AssistanceConsultati
 )
 def add_decision(request: HttpRequest, code: str, body: AssistanceDecisionIn) -> Any:
     row, outcome = services.record_decision(actor_of(request), request=code, **body.dict())
-    return Status(_status(outcome), decision_out(row))
+    return Status(write_status(outcome), decision_out(row))
 
 
 @router.post(
@@ -218,7 +215,7 @@ def add_decision(request: HttpRequest, code: str, body: AssistanceDecisionIn) ->
 def add_mandate(request: HttpRequest, code: str, body: AssistanceMandateIn) -> Any:
     data = body.dict()
     row, outcome = services.issue_mandate(actor_of(request), request=code, **data)
-    return Status(_status(outcome), mission_out(selectors.mission(row.code)))
+    return Status(write_status(outcome), mission_out(selectors.mission(row.code)))
 
 
 @router.post(
@@ -250,7 +247,7 @@ def get_mission(request: HttpRequest, code: str) -> Any:
 )
 def add_deployment(request: HttpRequest, code: str, body: AssistanceDeploymentIn) -> Any:
     row, outcome = services.record_deployment(actor_of(request), mandate=code, **body.dict())
-    return Status(_status(outcome), deployment_out(row))
+    return Status(write_status(outcome), deployment_out(row))
 
 
 @router.post(

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import File, Router, Status, UploadedFile
 
 from secretariat.api.auth import actor_of
-from secretariat.api.types import IsoDate
+from secretariat.api.types import IsoDate, write_status
 from secretariat.core.domain.errors import RuleViolation
 from secretariat.core.permissions import require
 from secretariat.depositary import interchange, present, selectors, services
@@ -57,7 +57,7 @@ def create_instrument(request: HttpRequest, body: InstrumentIn) -> Any:
     row, outcome = services.record_instrument(actor_of(request), **body.dict())
     status = selectors.status_of(row, dt.date.today())
     return Status(
-        201 if outcome == "created" else 200,
+        write_status(outcome),
         present.instrument_status_out(row, status, selectors.state_names()),
     )
 
@@ -103,7 +103,7 @@ def submit_act(request: HttpRequest, code: str, body: ActIn) -> Any:
     fields = body.dict(exclude={"signed"})
     signed = body.signed.dict() if body.signed else None
     act, outcome = services.submit_act(actor, instrument=code, signed=signed, **fields)
-    return Status(201 if outcome == "created" else 200, present.act_out(act))
+    return Status(write_status(outcome), present.act_out(act))
 
 
 @router.post(
@@ -187,7 +187,7 @@ def attach_document(
     row, outcome = services.attach_document(
         actor, act_id=act_id, upload=file, filename=file.name or ""
     )
-    return Status(201 if outcome == "created" else 200, present.document_out(row))
+    return Status(write_status(outcome), present.document_out(row))
 
 
 @router.get(

@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router, Status
 
 from secretariat.api.auth import actor_of
+from secretariat.api.types import write_status
 from secretariat.core.domain.errors import NotFound, RuleViolation
 from secretariat.core.signing import content_digest
 from secretariat.entrybans import ftm, registry, selectors, services
@@ -98,7 +99,7 @@ def enter_listing(request: HttpRequest, body: ListingIn) -> Any:
         sent.pop("signed", None)
         signed = {**body.signed.model_dump(), "content_sha256": content_digest(sent)}
     row, outcome = services.enter_listing(actor_of(request), signed=signed, **values)
-    return Status(201 if outcome == "created" else 200, listing_out(row))
+    return Status(write_status(outcome), listing_out(row))
 
 
 @router.get("/listings/{reference}", response=ListingOut, summary="One listing (logged)")

@@ -132,7 +132,7 @@ def new_listing(request: HttpRequest) -> HttpResponse:
             return redirect("entrybans:listing", reference=row.reference)
     status = 422 if request.method == "POST" else 200
     return render(
-        request, "entrybans/form.html", {"form": form, "title": _("Enter a listing")}, status=status
+        request, "form.html", {"form": form, "title": _("Enter a listing")}, status=status
     )
 
 

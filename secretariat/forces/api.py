@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router, Status
 
 from secretariat.api.auth import actor_of
+from secretariat.api.types import write_status
 from secretariat.forces import selectors, services
 from secretariat.forces.domain.rules import Total
 from secretariat.forces.models import Contingent, Exercise, Formation
@@ -100,10 +101,6 @@ def _total(total: Total) -> dict[str, Any]:
     }
 
 
-def _created(outcome: str) -> int:
-    return 201 if outcome == "created" else 200
-
-
 @router.get("/formations", response=list[ForcesFormationOut], summary="Formations of forces")
 def list_formations(request: HttpRequest) -> Any:
     return [formation_out(f) for f in selectors.formations()]
@@ -121,7 +118,7 @@ def get_formation(request: HttpRequest, code: str) -> Any:
 )
 def create_formation(request: HttpRequest, body: ForcesFormationIn) -> Any:
     row, outcome = services.record_formation(actor_of(request), **body.dict())
-    return Status(_created(outcome), formation_out(row))
+    return Status(write_status(outcome), formation_out(row))
 
 
 @router.get(
@@ -153,7 +150,7 @@ def pledge(request: HttpRequest, body: ForcesContingentIn) -> Any:
     data = body.dict()
     data["state"] = data["state"].upper()
     row, outcome = services.pledge_contingent(actor_of(request), **data)
-    return Status(_created(outcome), contingent_out(row))
+    return Status(write_status(outcome), contingent_out(row))
 
 
 @router.get("/exercises", response=list[ForcesExerciseOut], summary="Exercises of the forces")
@@ -175,7 +172,7 @@ def get_exercise(request: HttpRequest, code: str) -> Any:
 )
 def create_exercise(request: HttpRequest, body: ForcesExerciseIn) -> Any:
     row, outcome = services.record_exercise(actor_of(request), **body.dict())
-    return Status(_created(outcome), exercise_out(row))
+    return Status(write_status(outcome), exercise_out(row))
 
 
 @router.get(

@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from ninja import Router, Status
 
 from secretariat.api.auth import actor_of
+from secretariat.api.types import write_status
 from secretariat.core.domain.actors import Actor
 from secretariat.core.domain.values import parse_date
 from secretariat.meetings import selectors, services
@@ -192,7 +193,7 @@ def list_sessions(
 )
 def create_session(request: HttpRequest, body: MeetingsSessionIn) -> Any:
     row, outcome = services.record_session(actor_of(request), **body.dict())
-    return Status(201 if outcome == "created" else 200, session_out(row))
+    return Status(write_status(outcome), session_out(row))
 
 
 @router.get("/sessions/{code}", response=MeetingsSessionDetailOut, summary="One session in full")
@@ -209,7 +210,7 @@ def put_attendance(request: HttpRequest, code: str, state: str, body: MeetingsAt
     row, outcome = services.record_attendance(
         actor_of(request), session=code, state=state.upper(), **body.dict()
     )
-    return Status(201 if outcome == "created" else 200, attendance_out(row))
+    return Status(write_status(outcome), attendance_out(row))
 
 
 @router.get("/sessions/{code}/decisions", response=list[MeetingsDecisionOut])
@@ -224,7 +225,7 @@ def session_decisions(request: HttpRequest, code: str) -> Any:
 )
 def create_decision(request: HttpRequest, code: str, body: MeetingsDecisionIn) -> Any:
     row, outcome = services.record_decision(actor_of(request), session=code, **body.dict())
-    return Status(201 if outcome == "created" else 200, decision_out(row))
+    return Status(write_status(outcome), decision_out(row))
 
 
 @router.get(
@@ -247,7 +248,7 @@ def put_position(
     row, outcome = services.record_position(
         actor_of(request), session=code, slug=slug, state=state.upper(), **body.dict()
     )
-    return Status(201 if outcome == "created" else 200, position_out(row))
+    return Status(write_status(outcome), position_out(row))
 
 
 @router.put(
@@ -259,7 +260,7 @@ def put_claim(request: HttpRequest, code: str, slug: str, state: str, body: Meet
     row, outcome = services.record_claim(
         actor_of(request), session=code, slug=slug, state=state.upper(), **body.dict()
     )
-    return Status(201 if outcome == "created" else 200, claim_out(row))
+    return Status(write_status(outcome), claim_out(row))
 
 
 @router.post(

@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from ninja import Router, Status
 
 from secretariat.api.auth import actor_of
-from secretariat.api.types import IsoDate
+from secretariat.api.types import IsoDate, write_status
 from secretariat.members import selectors, services
 from secretariat.members.models import (
     ChairTerm,
@@ -184,7 +184,7 @@ def state_events(request: HttpRequest, code: str) -> Any:
 def submit_event(request: HttpRequest, code: str, body: EventIn) -> Any:
     actor = actor_of(request)
     event, outcome = services.submit_membership_event(actor, state=code.upper(), **body.dict())
-    return Status(201 if outcome == "created" else 200, event_out(event))
+    return Status(write_status(outcome), event_out(event))
 
 
 @router.get(
@@ -239,7 +239,7 @@ def chair_on(request: HttpRequest, date: IsoDate | None = None) -> Any:
 )
 def create_chair(request: HttpRequest, body: ChairIn) -> Any:
     term, outcome = services.record_chair_term(actor_of(request), **body.dict())
-    return Status(201 if outcome == "created" else 200, chair_out(term))
+    return Status(write_status(outcome), chair_out(term))
 
 
 @router.get(
@@ -268,7 +268,7 @@ def secretary_general_on(request: HttpRequest, date: IsoDate | None = None) -> A
 )
 def create_secretary_general(request: HttpRequest, body: SecretaryGeneralIn) -> Any:
     term, outcome = services.record_secretary_general(actor_of(request), **body.dict())
-    return Status(201 if outcome == "created" else 200, sg_out(term))
+    return Status(write_status(outcome), sg_out(term))
 
 
 @router.get(
@@ -287,4 +287,4 @@ def state_indicators(request: HttpRequest, code: str) -> Any:
 )
 def create_indicator(request: HttpRequest, code: str, body: IndicatorIn) -> Any:
     row, outcome = services.record_indicator(actor_of(request), state=code.upper(), **body.dict())
-    return Status(201 if outcome == "created" else 200, indicator_out(row))
+    return Status(write_status(outcome), indicator_out(row))

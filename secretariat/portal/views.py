@@ -10,7 +10,6 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from secretariat.core.domain.errors import NotPermitted
 from secretariat.core.permissions import can
 from secretariat.core.web import as_of_date, request_actor
 from secretariat.journal.selectors import entry_data, journal_entries_for, journal_head
@@ -57,12 +56,8 @@ def journal(request: HttpRequest) -> HttpResponse:
     actor = request_actor(request)
     page = None
     if can(actor, "journal.read_entries"):
-        try:
-            rows = journal_entries_for(actor).order_by("-seq")
-        except NotPermitted:  # pragma: no cover - can() said yes
-            rows = None
-        if rows is not None:
-            page = Paginator(rows, 50).get_page(request.GET.get("page"))
-            for entry in page.object_list:
-                entry.document = entry_data(entry)  # type: ignore[attr-defined]
+        rows = journal_entries_for(actor).order_by("-seq")
+        page = Paginator(rows, 50).get_page(request.GET.get("page"))
+        for entry in page.object_list:
+            entry.document = entry_data(entry)  # type: ignore[attr-defined]
     return render(request, "portal/journal.html", {"head": journal_head(), "page": page})
