@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from secretariat.entrybans.screening.names import symbols_of
+from secretariat.entrybans.screening.names import is_known_given, is_translated, symbols_of
 from secretariat.entrybans.screening.normalize import (
     ending_variants,
     fold,
@@ -75,6 +75,8 @@ class Token:
     symbols: frozenset[str]
     akanye: frozenset[str] = frozenset()
     plain: frozenset[str] = frozenset()
+    known_given: bool = False  # one of the region's common given names (names.py)
+    translated: bool = False  # a translated form of a given name (Jan for Иван)
 
     @property
     def initial(self) -> str:
@@ -122,6 +124,8 @@ class QueryToken:
     initial: bool
     akanye: frozenset[str] = frozenset()
     plain: frozenset[str] = frozenset()
+    known_given: bool = False
+    translated: bool = False
 
 
 @dataclass(frozen=True)
@@ -145,8 +149,18 @@ def _token(word: str, role: str) -> Token:
     keys = skeletons(word)
     if role in (SURNAME, OTHER):
         keys = ending_variants(keys)
-    symbols = symbols_of(keys) if role in (GIVEN, OTHER) else frozenset()
-    return Token(word, role, keys, symbols, akanye_keys(keys), plain_forms(word))
+    given = role in (GIVEN, OTHER)
+    symbols = symbols_of(keys) if given else frozenset()
+    return Token(
+        word,
+        role,
+        keys,
+        symbols,
+        akanye_keys(keys),
+        plain_forms(word),
+        known_given=given and is_known_given(keys),
+        translated=bool(symbols) and is_translated(keys),
+    )
 
 
 def make_name(
@@ -207,7 +221,10 @@ def _covers(a: Name, b: Name) -> bool:
         a.quality == b.quality
         and len(a.tokens) == len(b.tokens)
         and all(
-            x.role == y.role and y.keys <= x.keys and y.symbols <= x.symbols
+            x.role == y.role
+            and y.keys <= x.keys
+            and y.symbols <= x.symbols
+            and x.translated == y.translated
             for x, y in zip(a.tokens, b.tokens, strict=True)
         )
     )
@@ -226,15 +243,18 @@ def make_query(
         keys = ending_variants(skeletons(word))
         if not keys:
             continue
+        symbols = symbols_of(keys)
         tokens.append(
             QueryToken(
                 word,
                 keys,
-                symbols_of(keys),
+                symbols,
                 len(words) >= 3 and is_patronymic(word),
                 is_initial(word),
                 akanye_keys(keys),
                 plain_forms(word),
+                known_given=is_known_given(keys),
+                translated=bool(symbols) and is_translated(keys),
             )
         )
     return Query(

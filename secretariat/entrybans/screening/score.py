@@ -48,6 +48,16 @@ PATRONYMIC_AGREEMENT_BONUS = (
 # confirm the match it is brought from hit to review level (see `other_ending`).
 OTHER_ENDING_PENALTY = 1.5
 TYPO, OTHER_ENDING = "typo", "other surname ending"
+# The same holds for a given name one edit from another of the region's given names (Egor for
+# Игорь, Arman for Армен), and for a given name translated into another language (Jan or John for
+# Иван): passports romanise, they do not translate. Each alone is weaker than it looks.
+OTHER_GIVEN, TRANSLATED = "other given name", "translated given name"
+# Rules whose match, with nothing else confirming it, is brought from hit to review level.
+UNCONFIRMED_RULES = {
+    OTHER_ENDING: "one stem with two surname endings, another surname rather than a typo",
+    OTHER_GIVEN: "two different given names of the region, not a typo of one",
+    TRANSLATED: "a translation of the given name, not a romanisation of it",
+}
 
 # Endings that make a surname of a stem in the region's languages, as skeletons (normalize.py):
 # -ов/-ев/-ин/-ын, -ова/-ева/-ина, -ский/-цкий/-овский/-евский/-ецкий and feminine forms, -енко,
@@ -136,7 +146,9 @@ def token_similarity(q: QueryToken, r: Token, distance: Distance) -> tuple[float
       one edit from 4, two from 12): 1 − 0.6·edits/length (`typo`), on the skeletons or else on
       the plain spellings (a typo inside a digraph spoils the skeleton); when the two words are
       one stem with two different surname endings (Sidorin, Sidorich) the rule says so
-      (`other surname ending`) and `score_entry` weighs it."""
+      (`other surname ending`), and likewise for two of the region's given names (`other given
+      name`: Egor, Игорь) and a translated given name (`translated given name`: Jan, Иван);
+      `score_entry` weighs them."""
     if q.initial:
         if r.role != SURNAME and any(k[:1] == rk[:1] for k in q.keys for rk in r.keys):
             return 0.6, "initial"
@@ -144,11 +156,13 @@ def token_similarity(q: QueryToken, r: Token, distance: Distance) -> tuple[float
     if q.keys & r.keys:
         return 1.0, "same spelling" if fold(q.text) == fold(r.text) else "transliteration"
     if q.symbols & r.symbols:
-        return 0.92, "same given name"
+        return 0.92, TRANSLATED if q.translated != r.translated else "same given name"
     best = _closest(q.keys, r.keys, distance) or _closest(q.plain, r.plain, distance)
     if best:
         if r.role in (SURNAME, OTHER) and other_ending(q.keys, r.keys):
             return best, OTHER_ENDING
+        if r.known_given and q.known_given and r.role in (GIVEN, OTHER):
+            return best, OTHER_GIVEN
         return best, TYPO
     if q.akanye & r.akanye:
         return 0.88, "Belarusian vowels"
@@ -244,7 +258,7 @@ def name_score(
             qi, similarity, rule = used_r[ri]
             weighed += weight
             got += weight * similarity
-            if explain or rule == OTHER_ENDING or token.role == PATRONYMIC:
+            if explain or rule in UNCONFIRMED_RULES or token.role == PATRONYMIC:
                 matches.append(
                     TokenMatch(query.tokens[qi].text, token.text, token.role, similarity, rule)
                 )
@@ -429,15 +443,15 @@ def score_entry(
             features[key] = feature
             if explain:
                 explanation.append(f"{text} ({delta:+.1f})")
-    variant = next((m for m in matches if m.rule == OTHER_ENDING), None)
+    variant = next((m for m in matches if m.rule in UNCONFIRMED_RULES), None)
     if variant is not None and not supported:
         logit -= OTHER_ENDING_PENALTY
-        features["other_surname_ending"] = 1.0
+        features[variant.rule.replace(" ", "_")] = 1.0
         if explain:
             explanation.append(
-                f"'{variant.query}' and '{variant.listed}' are one stem with two surname "
-                "endings, another surname rather than a typo, and no date of birth, nationality, "
-                f"document or patronymic confirms the match ({-OTHER_ENDING_PENALTY:+.1f})"
+                f"'{variant.query}' and '{variant.listed}': {UNCONFIRMED_RULES[variant.rule]}, "
+                "and no date of birth, nationality, document or patronymic confirms the match "
+                f"({-OTHER_ENDING_PENALTY:+.1f})"
             )
     delta, suspected, text = misuse_evidence(query, entry)
     if suspected:

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from secretariat.entrybans.screening.index import ScreeningIndex
+from secretariat.entrybans.screening.names import is_known_given, is_translated
 from secretariat.entrybans.screening.normalize import is_patronymic, skeletons, tokenize
 from secretariat.entrybans.screening.records import (
     WEAK,
@@ -215,6 +216,60 @@ REGISTER = [
     make_entry("G", [listed_name("Токаев|Касым-Жомарт|")]),
     make_entry("H", [listed_name("Aleksandr Petrov")]),
 ]
+
+
+IGOR = make_entry(
+    "I",
+    [make_name(surname="Морозов", given="Игорь", patronymic="Петрович")],
+    birth_dates=["1968-02-11"],
+    nationalities=["RU"],
+)
+IVAN = make_entry("K", [make_name(surname="Ковалский", given="Иван")], birth_dates=["1959-07-30"])
+
+
+def test_the_regions_given_names_are_known_and_translations_are_marked():
+    assert is_known_given(skeletons("Egor")) and is_known_given(skeletons("Игорь"))
+    assert is_known_given(skeletons("Армен")) and is_known_given(skeletons("Arman"))
+    assert not is_known_given(skeletons("Kowalski"))
+    assert is_translated(skeletons("Jan")) and is_translated(skeletons("John"))
+    # romanisations of the name are not translations, whatever the scheme
+    assert not any(is_translated(skeletons(w)) for w in ("Ivan", "Иван", "Іван", "Yanka"))
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "feature"),
+    [
+        ("Egor Morozov", "other given name", "other_given_name"),
+        ("Jan Kowalski", "translated given name", "translated_given_name"),
+    ],
+)
+def test_another_given_name_or_a_translation_alone_is_a_review_not_a_hit(text, rule, feature):
+    entry = IGOR if "Morozov" in text else IVAN
+    result = score_entry(make_query(text), entry, levenshtein)
+    assert result.decision("border") == "review"
+    assert result.features[feature] == 1.0
+    assert f"(given, {rule})" in " | ".join(result.explanation)
+
+
+def test_a_typo_of_a_given_name_that_is_no_other_name_stays_a_hit():
+    # "Igro" is a slip of Игорь, not another of the region's names
+    result = score_entry(make_query("Igro Morozov"), IGOR, levenshtein)
+    assert result.decision("border") == "hit"
+    assert "other_given_name" not in result.features
+
+
+@pytest.mark.parametrize(
+    ("text", "birth_date", "entry"),
+    [
+        ("Egor Morozov", "1968-02-11", IGOR),
+        ("Egor Petrovich Morozov", None, IGOR),
+        ("Jan Kowalski", "1959-07-30", IVAN),
+    ],
+)
+def test_another_given_name_confirmed_by_other_evidence_is_not_penalised(text, birth_date, entry):
+    result = score_entry(make_query(text, birth_date=birth_date), entry, levenshtein)
+    assert result.decision("border") == "hit"
+    assert not {"other_given_name", "translated_given_name"} & set(result.features)
 
 
 @pytest.mark.parametrize(("query", "_listed", "_expected"), golden_pairs())
