@@ -55,37 +55,15 @@ def deletions(key: str) -> set[str]:
 class ScreeningIndex:
     def __init__(self, entries: Iterable[Entry], version: int = 0) -> None:
         self.version = version
-        self.entries: list[Entry] = list(entries)
-        vocabulary: dict[str, int] = {}
-        postings: list[array[int]] = []
-        for position, entry in enumerate(self.entries):
-            seen: set[int] = set()
-            for name in entry.names:
-                for token in name.tokens:
-                    symbols = (f"§{s}" for s in token.symbols)
-                    akanye = (f"¤{c}" for c in token.akanye)
-                    plain = (f"·{c}" for c in token.plain)
-                    for key in (*token.keys, *symbols, *akanye, *plain):
-                        word = vocabulary.setdefault(key, len(vocabulary))
-                        if word == len(postings):
-                            postings.append(array("i"))
-                        if word not in seen:
-                            seen.add(word)
-                            postings[word].append(position)
-        self._vocabulary = vocabulary
-        self._postings = postings
-        years: dict[int, array[int]] = {}
-        for position, entry in enumerate(self.entries):
-            for date in entry.birth_dates:
-                years.setdefault(date.year, array("i")).append(position)
-        self._years = {year: frozenset(found) for year, found in years.items()}
-        near: dict[str, list[int]] = {}
-        for key, word in vocabulary.items():
-            if key[0] in "§¤":
-                continue
-            for variant in deletions(key):
-                near.setdefault(variant, []).append(word)  # "·" keys keep their mark
-        self._near = {k: array("i", v) for k, v in near.items()}
+        self.entries: list[Entry] = []
+        self._position_of: dict[str, int] = {}
+        # Positions of entries replaced or removed by `apply` (kept in place, never candidates).
+        self._dead: frozenset[int] = frozenset()
+        self._vocabulary: dict[str, int] = {}
+        self._postings: list[array[int]] = []
+        self._near: dict[str, array[int]] = {}
+        for entry in entries:
+            self._add(entry)
         # Query word (as typed, folded) -> id of a listed word -> similarity and rule. A word's
         # similarity to a listed word depends on nothing but the two words, so it is remembered
         # across queries (given names recur); the listed words live as long as the index.
@@ -94,6 +72,62 @@ class ScreeningIndex:
         # Query word -> the entries it reaches, for common words only (given names recur).
         self._reach: dict[str, set[int]] = {}
         self._reach_positions = 0
+
+    def _add(self, entry: Entry) -> None:
+        """Append an entry: its position goes into the postings of each of its keys; a key the
+        index did not know yet also goes under each of its one-letter deletions (SymSpell).
+
+        The entry is in `entries` before any posting names its position, so a query running in
+        another thread meanwhile never meets a position it cannot read."""
+        position = len(self.entries)
+        self.entries.append(entry)
+        self._position_of[entry.id] = position
+        vocabulary, postings, near = self._vocabulary, self._postings, self._near
+        seen: set[int] = set()
+        for name in entry.names:
+            for token in name.tokens:
+                symbols = (f"§{s}" for s in token.symbols)
+                akanye = (f"¤{c}" for c in token.akanye)
+                plain = (f"·{c}" for c in token.plain)
+                for key in (*token.keys, *symbols, *akanye, *plain):
+                    word = vocabulary.get(key)
+                    if word is None:
+                        word = len(postings)
+                        postings.append(array("i"))
+                        vocabulary[key] = word
+                        if key[0] not in "§¤":
+                            for variant in deletions(key):  # "·" keys keep their mark
+                                near.setdefault(variant, array("i")).append(word)
+                    if word not in seen:
+                        seen.add(word)
+                        postings[word].append(position)
+
+    def apply(self, changed: Iterable[Entry], removed: Iterable[str], version: int) -> None:
+        """Bring the index to a later register version in place: each changed entry replaces the
+        entry of its id (or is added), each removed id is dropped. The replaced entries stay
+        where they were, marked dead (a caller rebuilds once `dead_share` grows large), so the
+        positions other queries hold stay valid. What was remembered of the words' reach is
+        forgotten (it may have changed); word-pair similarities stay (they depend on the words
+        only)."""
+        dead = set(self._dead)
+        for entry_id in removed:
+            position = self._position_of.pop(entry_id, None)
+            if position is not None:
+                dead.add(position)
+        for entry in changed:
+            position = self._position_of.get(entry.id)
+            if position is not None:
+                dead.add(position)
+            self._add(entry)
+        self._dead = frozenset(dead)
+        self._reach = {}
+        self._reach_positions = 0
+        self.version = version
+
+    @property
+    def dead_share(self) -> float:
+        """The share of positions taken by replaced or removed entries."""
+        return len(self._dead) / max(len(self.entries), 1)
 
     def settle(self) -> ScreeningIndex:
         """Keep the index's objects out of the cyclic garbage collector's walks.
@@ -106,7 +140,8 @@ class ScreeningIndex:
         return self
 
     def __len__(self) -> int:
-        return len(self.entries)
+        """The number of live entries."""
+        return len(self._position_of)
 
     def _words_for(self, token: QueryToken) -> set[int]:
         words: set[int] = set()
@@ -139,6 +174,8 @@ class ScreeningIndex:
         hits: set[int] = set()
         for word in self._words_for(token):
             hits.update(self._postings[word])
+        if self._dead:
+            hits -= self._dead  # replaced or removed entries are never candidates
         # Once full, nothing more is remembered (freeing a full memory at once would stall the
         # query that does it).
         if len(hits) > COMMON_WORD and self._reach_positions + len(hits) <= REACH_POSITIONS:
@@ -153,7 +190,7 @@ class ScreeningIndex:
         that reach it, of the word's rarity (log of register size over the entries it reaches).
         Only the heaviest `MAX_CANDIDATES` are scored: the listed person shares every word with
         the query and so weighs most."""
-        total = max(len(self.entries), 1)
+        total = max(len(self), 1)
         reached: list[set[int]] = []
         for token in query.tokens:
             if token.initial:

@@ -306,6 +306,68 @@ def test_fast_and_reference_agree_on_arbitrary_queries(parts):
     assert {e for e, s in slow.items() if s >= USES["border"].hit} <= fast.keys()
 
 
+REPLACEMENTS = [
+    make_entry("B", [listed_name("Щербакова|Светлана|Петровна")], birth_dates=["1972"]),
+    make_entry("C", [listed_name("Петров|Владимир|Иванович")], birth_dates=["1961-03-14"]),
+    make_entry("N", [listed_name("Ерманов|Валерий|")]),
+    make_entry("A", [listed_name("Лукашенко|Александр|Григорьевич")], birth_dates=["1954-08-30"]),
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.tuples(st.just("change"), st.sampled_from(REPLACEMENTS)),
+            st.tuples(st.just("remove"), st.sampled_from([e.id for e in REGISTER] + ["N"])),
+        ),
+        max_size=6,
+    ),
+    st.lists(st.tuples(words, typo), min_size=1, max_size=3),
+)
+def test_an_index_brought_up_to_date_in_place_screens_as_the_reference(operations, parts):
+    """A register changed entry by entry (`apply`) screens as the reference screens the register
+    as it now is: removed and replaced entries never come back."""
+    index = ScreeningIndex(REGISTER)
+    current = {e.id: e for e in REGISTER}
+    for version, (operation, item) in enumerate(operations, start=1):
+        if operation == "change":
+            index.apply([item], [], version)
+            current[item.id] = item
+        else:
+            index.apply([], [item], version)
+            current.pop(item, None)
+    assert len(index) == len(current)
+    text = " ".join(w[:i] + w[i + 1 :] if 0 < i < len(w) else w for w, i in parts)
+    query = make_query(text)
+    fast = index.screen(query, "investigation")
+    slow = {
+        r.entry_id: r.score
+        for r in reference_screen(list(current.values()), query, "investigation")
+    }
+    assert all(
+        current[r.entry_id].names == index.entries[index._position_of[r.entry_id]].names
+        for r in fast
+    )
+    assert {r.entry_id: r.score for r in fast}.items() <= slow.items()
+    assert {e for e, s in slow.items() if s >= USES["border"].hit} <= {r.entry_id for r in fast}
+
+
+def test_a_replaced_listing_is_screened_by_its_new_name_only():
+    index = ScreeningIndex(REGISTER)
+    before = index.screen(make_query("Sergei Shcherbakov"), "border")
+    assert [r.entry_id for r in before] == ["B"]
+    index.apply([REPLACEMENTS[0]], [], 7)
+    assert index.version == 7
+    assert index.screen(make_query("Sergei Shcherbakov"), "border") == []
+    assert [r.entry_id for r in index.screen(make_query("Svetlana Shcherbakova"), "border")] == [
+        "B"
+    ]
+    index.apply([], ["B"], 8)
+    assert index.screen(make_query("Svetlana Shcherbakova"), "border") == []
+    assert 0 < index.dead_share < 1
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.permutations(["Lukashenko", "Aleksandr", "Grigorievich"]))
 def test_word_order_does_not_change_the_score(order):
