@@ -24,6 +24,8 @@ from django.urls import get_resolver, resolve
 from secretariat.api.main import api
 from secretariat.core import signing
 from secretariat.depositary import services as depositary_services
+from secretariat.entrybans import registry as entrybans_registry
+from secretariat.entrybans import services as entrybans_services
 from secretariat.journal.models import JournalEntry
 from secretariat.members import services
 
@@ -80,6 +82,26 @@ def context(personas: Any, settings: Any, tmp_path: Path) -> dict[str, Any]:
         personas, dt.date(2026, 9, 2), b"registered"
     )
     depositary_services.register_act(actor(personas.sofia), act_id=dep_registered.pk)
+    # Armenia applies the fictitious listing DEMO-BY-0001 and notifies that its purpose is achieved.
+    notice = entrybans_services.notify_purpose_achieved(
+        actor(personas.anna), reference="DEMO-BY-0001", reason="Access table: decision annulled"
+    )
+    # Delisting requests: one about DEMO-RU-0001 lodged with Belarus, waiting to be referred to
+    # independent review; one about DEMO-BY-0001 lodged with Armenia and referred (preliminary).
+    delisting_ru = entrybans_services.lodge_request(
+        actor(personas.boris), reference="DEMO-RU-0001", kind="delisting"
+    )
+    delisting_by = entrybans_services.lodge_request(
+        actor(personas.anna), reference="DEMO-BY-0001", kind="delisting"
+    )
+    review = entrybans_services.refer_to_review(actor(personas.sofia), request_id=delisting_by.pk)
+    # Kazakhstan's officer gets a hit on the fictitious DEMO-AM-0001 and reports it to Armenia.
+    entrybans_registry.screen_names(
+        actor(personas.kair), [entrybans_registry.NameQuery("Hayk Orinakyan")]
+    )
+    hit = entrybans_services.report_hit(
+        actor(personas.kair), reference="DEMO-AM-0001", place="Access table", action_taken=True
+    )
     return {
         "personas": personas,
         "pending_BY": pending.pk,
@@ -88,6 +110,10 @@ def context(personas: Any, settings: Any, tmp_path: Path) -> dict[str, Any]:
         "dep_pending_BY_doc": dep_pending_doc.pk,
         "dep_registered_BY": dep_registered.pk,
         "dep_registered_BY_doc": dep_registered_doc.pk,
+        "notice_BY": notice.pk,
+        "delisting_RU": delisting_ru.pk,
+        "review_BY": review.pk,
+        "hit_AM": hit.pk,
     }
 
 

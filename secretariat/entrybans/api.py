@@ -1,9 +1,12 @@
 """The common entry-ban register over HTTP; mounted by secretariat.api.main at /entry-bans.
 
-Listings are written by their issuing state's delegation; the secretariat quarantines; border
-officers screen (`/screen`, `/screen/batch`, and `/match/{dataset}`, which takes and returns the
-shapes of OpenSanctions' yente so existing screening clients work unchanged); auditors read the
-access log. Every search and every read of a listing is logged.
+Listings are written by their issuing state's delegation; the secretariat quarantines and is the
+independent reviewer of delisting requests (`/requests/{id}/review`, `/reviews/…`); a state
+applying a listing, or the secretariat, notifies that its purpose is achieved
+(`/listings/{ref}/purpose-achieved`, `/purpose-notices/…`); border officers screen (`/screen`,
+`/screen/batch`, and `/match/{dataset}`, which takes and returns the shapes of OpenSanctions'
+yente so existing screening clients work unchanged) and report their hits to the issuing state's
+desk (`/hit-reports`, answered within 12 hours); auditors read the access log. Every search and every read of a listing is logged.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import json
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from ninja import Router, Status
 
 from secretariat.api.auth import actor_of
@@ -20,23 +24,42 @@ from secretariat.api.types import write_status
 from secretariat.core.domain.errors import NotFound, RuleViolation
 from secretariat.core.signing import content_digest
 from secretariat.entrybans import ftm, registry, selectors, services
-from secretariat.entrybans.models import Listing, SubjectRequest
+from secretariat.entrybans.domain import rules
+from secretariat.entrybans.models import (
+    DelistingReview,
+    HitReport,
+    Listing,
+    PurposeNotice,
+    SubjectRequest,
+)
 from secretariat.entrybans.schemas import (
     AccessLogOut,
     AnswerIn,
     BatchIn,
+    DecisionIn,
     EntityMatchQuery,
     EntityMatchResponse,
     ExtendIn,
+    HitAnswerIn,
+    HitReportIn,
+    HitReportOut,
     LegalBasisOut,
     ListingIn,
     ListingOut,
     ListingSummaryOut,
     MisuseIn,
     MisuseOut,
+    PhaseExtensionIn,
+    PreliminaryIn,
+    PurposeAnswerIn,
+    PurposeNoticeIn,
+    PurposeNoticeOut,
     ReasonIn,
+    ReferIn,
+    ReportIn,
     RequestIn,
     RequestOut,
+    ReviewOut,
     ScreenIn,
     ScreenOut,
 )
@@ -69,6 +92,66 @@ def request_out(row: SubjectRequest) -> dict[str, Any]:
         "outcome": row.outcome,
         "answered_on": row.answered_on,
     }
+
+
+def notice_out(row: PurposeNotice, today: dt.date | None = None) -> dict[str, Any]:
+    day = today or dt.date.today()
+    return {
+        "id": row.pk,
+        "listing": row.listing.reference,
+        "issuing_state": row.listing.issuing_state,
+        "notified_by": row.notified_by,
+        "notified_on": row.notified_on,
+        "reason": row.reason,
+        "reply_by": row.reply_by,
+        "outcome": row.outcome,
+        "answered_on": row.answered_on,
+        "answer_reasons": row.answer_reasons,
+        "escalated_on": row.escalated_on,
+        "overdue": row.outcome == "pending" and rules.purpose_notice_overdue(row.reply_by, day),
+    }
+
+
+REVIEW_FIELDS = [
+    f for f in ReviewOut.model_fields if f not in ("request", "listing", "issuing_state", "overdue")
+]
+
+
+def review_out(row: DelistingReview, today: dt.date | None = None) -> dict[str, Any]:
+    fields = {f: getattr(row, f) for f in REVIEW_FIELDS}
+    fields.update(
+        request=row.request_id,
+        listing=row.listing.reference,
+        issuing_state=row.listing.issuing_state,
+        overdue=rules.phase_overdue(row.phase_due, today or dt.date.today()),
+    )
+    return fields
+
+
+def hit_report_out(row: HitReport, now: dt.datetime | None = None) -> dict[str, Any]:
+    moment = now or timezone.now()
+    fields = {
+        f: getattr(row, f)
+        for f in (
+            "reported_by_state",
+            "reported_at",
+            "answer_due",
+            "place",
+            "action_taken",
+            "note",
+            "answered_at",
+            "answer",
+        )
+    }
+    fields.update(
+        id=row.pk,
+        listing=row.listing.reference,
+        issuing_state=row.listing.issuing_state,
+        contact=row.listing.contact,
+        overdue=rules.hit_report_overdue(row.answer_due, moment, row.answered_at),
+        late=row.answered_at is not None and rules.hit_answer_late(row.answer_due, row.answered_at),
+    )
+    return fields
 
 
 @router.get("/legal-basis", response=list[LegalBasisOut], summary="What the register stands on")
@@ -156,6 +239,42 @@ def record_misuse(request: HttpRequest, reference: str, body: MisuseIn) -> Any:
 def withdraw_misuse(request: HttpRequest, record_id: int) -> Any:
     services.withdraw_misused_identity(actor_of(request), record_id=record_id)
     return Status(204, None)
+
+
+@router.post(
+    "/listings/{reference}/purpose-achieved",
+    response={201: PurposeNoticeOut},
+    summary="Notify the issuing state that a listing has achieved its purpose "
+    "(a state applying it, or the secretariat; reply due in 15 days)",
+)
+def notify_purpose_achieved(request: HttpRequest, reference: str, body: PurposeNoticeIn) -> Any:
+    row = services.notify_purpose_achieved(
+        actor_of(request), reference=reference, reason=body.reason
+    )
+    return Status(201, notice_out(row))
+
+
+@router.get(
+    "/purpose-notices",
+    response=list[PurposeNoticeOut],
+    summary="Purpose-achieved notices you may follow (escalated=true: those left unanswered)",
+)
+def list_purpose_notices(request: HttpRequest, escalated: bool | None = None) -> Any:
+    today = dt.date.today()
+    rows = selectors.purpose_notices_for(actor_of(request), escalated=escalated)
+    return [notice_out(r, today) for r in rows]
+
+
+@router.post(
+    "/purpose-notices/{notice_id}/answer",
+    response=PurposeNoticeOut,
+    summary="Confirm deletion or give reasons for keeping the listing (issuing state)",
+)
+def answer_purpose_notice(request: HttpRequest, notice_id: int, body: PurposeAnswerIn) -> Any:
+    row = services.answer_purpose_notice(
+        actor_of(request), notice_id=notice_id, reply=body.reply, reasons=body.reasons
+    )
+    return notice_out(row)
 
 
 @router.get("/export.ftm", summary="Your listings as FollowTheMoney JSON lines")
@@ -338,3 +457,105 @@ def request_statistics(request: HttpRequest, year: int | None = None) -> Any:
 def answer_request(request: HttpRequest, request_id: int, body: AnswerIn) -> Any:
     row = services.answer_request(actor_of(request), request_id=request_id, **body.model_dump())
     return request_out(row)
+
+
+@router.post(
+    "/requests/{request_id}/review",
+    response={201: ReviewOut},
+    summary="Refer a delisting request to the independent reviewer (secretariat)",
+)
+def refer_to_review(request: HttpRequest, request_id: int, body: ReferIn) -> Any:
+    row = services.refer_to_review(
+        actor_of(request), request_id=request_id, new_material=body.new_material
+    )
+    return Status(201, review_out(row))
+
+
+@router.get(
+    "/reviews",
+    response=list[ReviewOut],
+    summary="Independent reviews of delisting requests you may follow",
+)
+def list_reviews(request: HttpRequest) -> Any:
+    today = dt.date.today()
+    return [review_out(r, today) for r in selectors.reviews_for(actor_of(request))]
+
+
+@router.post(
+    "/reviews/{review_id}/preliminary",
+    response=ReviewOut,
+    summary="Preliminary determination: accept (information gathering opens) or reject",
+)
+def determine_review(request: HttpRequest, review_id: int, body: PreliminaryIn) -> Any:
+    row = services.determine_review(actor_of(request), review_id=review_id, **body.model_dump())
+    return review_out(row)
+
+
+@router.post(
+    "/reviews/{review_id}/extend",
+    response=ReviewOut,
+    summary="Extend information gathering or the dialogue, once each, by up to two months",
+)
+def extend_review_phase(request: HttpRequest, review_id: int, body: PhaseExtensionIn) -> Any:
+    row = services.extend_review_phase(actor_of(request), review_id=review_id, months=body.months)
+    return review_out(row)
+
+
+@router.post(
+    "/reviews/{review_id}/dialogue",
+    response=ReviewOut,
+    summary="Close information gathering and open the dialogue (two months)",
+)
+def open_review_dialogue(request: HttpRequest, review_id: int) -> Any:
+    return review_out(services.open_review_dialogue(actor_of(request), review_id=review_id))
+
+
+@router.post(
+    "/reviews/{review_id}/report",
+    response=ReviewOut,
+    summary="Close the dialogue with the comprehensive report",
+)
+def submit_review_report(request: HttpRequest, review_id: int, body: ReportIn) -> Any:
+    row = services.submit_review_report(actor_of(request), review_id=review_id, report=body.report)
+    return review_out(row)
+
+
+@router.post(
+    "/reviews/{review_id}/decision",
+    response=ReviewOut,
+    summary="Decide on the report, with reasons: granted deletes the listing, refused keeps it",
+)
+def decide_review(request: HttpRequest, review_id: int, body: DecisionIn) -> Any:
+    row = services.decide_review(actor_of(request), review_id=review_id, **body.model_dump())
+    return review_out(row)
+
+
+@router.post(
+    "/hit-reports",
+    response={201: HitReportOut},
+    summary="Report a hit to the issuing state's desk (border officers; answer due in 12 hours)",
+)
+def report_hit(request: HttpRequest, body: HitReportIn) -> Any:
+    row = services.report_hit(actor_of(request), **body.model_dump())
+    return Status(201, hit_report_out(row))
+
+
+@router.get(
+    "/hit-reports",
+    response=list[HitReportOut],
+    summary="Reported hits you may follow (overdue=true: unanswered after 12 hours)",
+)
+def list_hit_reports(request: HttpRequest, overdue: bool | None = None) -> Any:
+    now = timezone.now()
+    rows = selectors.hit_reports_for(actor_of(request), overdue=overdue, now=now)
+    return [hit_report_out(r, now) for r in rows]
+
+
+@router.post(
+    "/hit-reports/{report_id}/answer",
+    response=HitReportOut,
+    summary="Answer a reported hit (the issuing state's delegation)",
+)
+def answer_hit_report(request: HttpRequest, report_id: int, body: HitAnswerIn) -> Any:
+    row = services.answer_hit_report(actor_of(request), report_id=report_id, answer=body.answer)
+    return hit_report_out(row)

@@ -117,3 +117,82 @@ class AnswerForm(forms.Form):
         ],
     )
     reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PurposeNoticeForm(forms.Form):
+    reference = forms.CharField(label=_("Listing reference"), max_length=40)
+    reason = forms.CharField(
+        label=_("Why the purpose is achieved"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class PurposeAnswerForm(forms.Form):
+    reply = forms.ChoiceField(
+        label=_("Reply"),
+        choices=[("delete", _("confirm deletion")), ("keep", _("keep the listing"))],
+    )
+    reasons = forms.CharField(
+        label=_("Reasons for keeping it"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class ReferForm(forms.Form):
+    new_material = forms.CharField(
+        label=_("New material (a repeat request needs it)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class PreliminaryForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Preliminary determination"),
+        choices=[("accept", _("accept: open information gathering")), ("reject", _("reject"))],
+    )
+    reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 2}))
+    new_material = forms.CharField(
+        label=_("New material (a repeat request needs it)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class PhaseExtensionForm(forms.Form):
+    months = forms.TypedChoiceField(
+        label=_("Extend by (months)"), choices=[(1, "1"), (2, "2")], coerce=int
+    )
+
+
+class DialogueForm(forms.Form):
+    """Opening the dialogue takes no input."""
+
+
+class ReportForm(forms.Form):
+    report = forms.CharField(
+        label=_("Comprehensive report"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class DecisionForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("granted", _("delisting granted")), ("refused", _("delisting refused"))],
+    )
+    reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class HitReportForm(forms.Form):
+    reference = forms.CharField(label=_("Listing reference"), max_length=40)
+    place = forms.CharField(label=_("Border crossing point or consulate"), max_length=200)
+    action_taken = forms.BooleanField(label=_("The action on the hit was taken"), required=False)
+    note = forms.CharField(
+        label=_("Note for the issuing state"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class HitAnswerForm(forms.Form):
+    answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 2}))

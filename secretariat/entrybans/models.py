@@ -8,12 +8,21 @@ salted commitment to the personal fields; the salt is erased with them.
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 
 from django.db import models
 from django.db.models import Q
 
-from secretariat.entrybans.domain.rules import Ground, HitAction, Outcome, RequestKind
+from secretariat.entrybans.domain.rules import (
+    Ground,
+    HitAction,
+    NoticeOutcome,
+    Outcome,
+    RequestKind,
+    ReviewOutcome,
+    ReviewPhase,
+)
 
 
 def _choices(enum: type[StrEnum]) -> list[tuple[str, str]]:
@@ -168,6 +177,118 @@ class SubjectRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} request {self.pk}"
+
+
+class DelistingReview(models.Model):
+    """The independent review of a delisting request (after the UN Ombudsperson's procedure,
+    res. 2734 (2024) Annex II): preliminary determination, information gathering, dialogue,
+    comprehensive report, decision. The reviewer is the secretariat; each step is a service."""
+
+    request = models.OneToOneField(SubjectRequest, on_delete=models.PROTECT, related_name="review")
+    listing = models.ForeignKey(Listing, on_delete=models.PROTECT, related_name="delisting_reviews")
+    repeat = models.BooleanField(
+        default=False, help_text="an earlier delisting request on this listing failed"
+    )
+    new_material = models.TextField(blank=True)
+    phase = models.CharField(max_length=25, choices=_choices(ReviewPhase), default="preliminary")
+    outcome = models.CharField(max_length=20, choices=_choices(ReviewOutcome), default="pending")
+    referred_on = models.DateField()
+    preliminary_on = models.DateField(null=True, blank=True)
+    preliminary_reasons = models.TextField(blank=True)
+    gathering_started_on = models.DateField(null=True, blank=True)
+    gathering_due = models.DateField(null=True, blank=True)
+    gathering_extended = models.BooleanField(default=False)
+    dialogue_started_on = models.DateField(null=True, blank=True)
+    dialogue_due = models.DateField(null=True, blank=True)
+    dialogue_extended = models.BooleanField(default=False)
+    report_on = models.DateField(null=True, blank=True)
+    report = models.TextField(blank=True)
+    decided_on = models.DateField(null=True, blank=True)
+    decision_reasons = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-referred_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["listing"],
+                condition=Q(outcome="pending"),
+                name="entrybans_one_open_review_per_listing",
+            ),
+            models.CheckConstraint(
+                condition=Q(phase="closed") | Q(outcome="pending"),
+                name="entrybans_review_outcome_only_when_closed",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"delisting review {self.pk}"
+
+    @property
+    def phase_due(self) -> dt.date | None:
+        """The deadline of the current phase, when it has one."""
+        if self.phase == ReviewPhase.INFORMATION_GATHERING:
+            return self.gathering_due
+        if self.phase == ReviewPhase.DIALOGUE:
+            return self.dialogue_due
+        return None
+
+
+class PurposeNotice(models.Model):
+    """A notice that a listing has achieved its purpose (SIRENE): given by a state applying the
+    listing or by the secretariat; the issuing state confirms deletion or gives reasons for
+    keeping it within 15 calendar days, or the notice escalates."""
+
+    listing = models.ForeignKey(Listing, on_delete=models.PROTECT, related_name="purpose_notices")
+    notified_by = models.CharField(max_length=11, help_text="a state code or 'secretariat'")
+    notified_on = models.DateField()
+    reason = models.TextField()
+    reply_by = models.DateField()
+    outcome = models.CharField(max_length=20, choices=_choices(NoticeOutcome), default="pending")
+    answered_on = models.DateField(null=True, blank=True)
+    answer_reasons = models.TextField(blank=True)
+    escalated_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-notified_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["listing"],
+                condition=Q(outcome="pending"),
+                name="entrybans_one_open_purpose_notice_per_listing",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"purpose-achieved notice {self.pk}"
+
+
+class HitReport(models.Model):
+    """A hit reported by a border officer to the issuing state's desk, which answers within 12
+    hours (SIRENE). Times are UTC."""
+
+    listing = models.ForeignKey(Listing, on_delete=models.PROTECT, related_name="hit_reports")
+    reported_by_state = models.CharField(max_length=2)
+    reported_by = models.CharField(max_length=150, blank=True)
+    reported_at = models.DateTimeField(db_index=True)
+    answer_due = models.DateTimeField()
+    place = models.CharField(max_length=200, help_text="border crossing point or consulate")
+    action_taken = models.BooleanField(help_text="the action on a hit was taken")
+    note = models.TextField(blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.CharField(max_length=150, blank=True)
+    answer = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-reported_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(answered_at__isnull=True) | ~Q(answer=""),
+                name="entrybans_answered_hit_report_has_answer",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"hit report {self.pk}"
 
 
 class AccessLog(models.Model):

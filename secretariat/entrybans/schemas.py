@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from ninja import Schema
 from pydantic import ConfigDict, Field
@@ -192,6 +192,118 @@ class RequestOut(Schema):
     answer_by: dt.date
     outcome: str
     answered_on: dt.date | None
+
+
+class PurposeNoticeIn(StrictIn):
+    reason: str = Field(description="why the listing has achieved its purpose (recorded)")
+
+
+class PurposeAnswerIn(StrictIn):
+    reply: Literal["delete", "keep"] = Field(
+        description="delete: confirm deletion (the listing is deleted); keep: give reasons"
+    )
+    reasons: str = Field("", description="the reasons for keeping the listing (mandatory to keep)")
+
+
+class PurposeNoticeOut(Schema):
+    id: int
+    listing: str
+    issuing_state: str
+    notified_by: str = Field(description="the notifying state's code, or 'secretariat'")
+    notified_on: dt.date
+    reason: str
+    reply_by: dt.date = Field(description="15 calendar days after the notice")
+    outcome: str = Field(
+        description="pending, deletion_confirmed, retention_justified or listing_deleted"
+    )
+    answered_on: dt.date | None
+    answer_reasons: str
+    escalated_on: dt.date | None = Field(description="when the unanswered notice escalated")
+    overdue: bool = Field(description="still unanswered after its reply date")
+
+
+class ReferIn(StrictIn):
+    new_material: str = Field(
+        "", description="new material, which a repeat request on the same listing needs"
+    )
+
+
+class PreliminaryIn(StrictIn):
+    accept: bool = Field(description="true: information gathering opens; false: rejected")
+    reasons: str = Field(description="the reasons of the preliminary determination")
+    new_material: str = Field("", description="new material received since the referral")
+
+
+class PhaseExtensionIn(StrictIn):
+    months: int = Field(ge=1, le=2, description="once per phase, by up to two months")
+
+
+class ReportIn(StrictIn):
+    report: str = Field(description="the comprehensive report")
+
+
+class DecisionIn(StrictIn):
+    outcome: Literal["granted", "refused"] = Field(
+        description="granted: the listing is deleted; refused: it stays"
+    )
+    reasons: str
+
+
+class ReviewOut(Schema):
+    id: int
+    request: int
+    listing: str
+    issuing_state: str
+    phase: str = Field(
+        description="preliminary, information_gathering, dialogue, report (awaiting the "
+        "decision) or closed"
+    )
+    outcome: str = Field(description="pending, rejected, granted, refused or listing_deleted")
+    repeat: bool = Field(description="an earlier delisting request on this listing failed")
+    new_material: str
+    referred_on: dt.date
+    preliminary_on: dt.date | None
+    preliminary_reasons: str
+    gathering_started_on: dt.date | None
+    gathering_due: dt.date | None
+    gathering_extended: bool
+    dialogue_started_on: dt.date | None
+    dialogue_due: dt.date | None
+    dialogue_extended: bool
+    report_on: dt.date | None
+    report: str
+    decided_on: dt.date | None
+    decision_reasons: str
+    phase_due: dt.date | None = Field(description="the deadline of the current phase")
+    overdue: bool = Field(description="the current phase has run past its deadline")
+
+
+class HitReportIn(StrictIn):
+    reference: str = Field(description="the listing screening returned to you (last 24 hours)")
+    place: str = Field(description="border crossing point or consulate")
+    action_taken: bool = Field(description="the action on a hit was taken")
+    note: str = ""
+
+
+class HitAnswerIn(StrictIn):
+    answer: str
+
+
+class HitReportOut(Schema):
+    id: int
+    listing: str
+    issuing_state: str
+    contact: str = Field(description="the issuing state's desk")
+    reported_by_state: str
+    reported_at: dt.datetime
+    answer_due: dt.datetime = Field(description="12 hours after the report (UTC)")
+    place: str
+    action_taken: bool
+    note: str
+    answered_at: dt.datetime | None
+    answer: str
+    overdue: bool = Field(description="unanswered after its 12 hours")
+    late: bool = Field(description="answered after its 12 hours")
 
 
 class AccessLogOut(Schema):

@@ -12,15 +12,19 @@ from collections import Counter
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from secretariat.core.domain.actors import Actor, Role
 from secretariat.core.domain.errors import NotFound
 from secretariat.core.permissions import can, require
 from secretariat.entrybans.models import (
     AccessLog,
+    DelistingReview,
+    HitReport,
     LegalBasis,
     Listing,
     ListingStatus,
+    PurposeNotice,
     SubjectRequest,
 )
 from secretariat.entrybans.services import log_access
@@ -82,6 +86,53 @@ def requests_for(actor: Actor) -> QuerySet[SubjectRequest]:
         return rows.filter(Q(listing__issuing_state=actor.state) | Q(lodged_with=actor.state))
     require(actor, "entrybans.view_requests")
     return rows.none()
+
+
+def reviews_for(actor: Actor) -> QuerySet[DelistingReview]:
+    """Independent reviews of delisting requests, read by whoever may read the request."""
+    return DelistingReview.objects.select_related("listing", "request").filter(
+        request__in=requests_for(actor)
+    )
+
+
+def hit_reports_for(
+    actor: Actor, *, overdue: bool | None = None, now: dt.datetime | None = None
+) -> QuerySet[HitReport]:
+    """Reported hits: the secretariat every one; a delegation those about its state's listings
+    (its desk answers them); a border officer those its state's officers reported. `overdue`:
+    only those still unanswered after their 12 hours (True), or the others (False)."""
+    rows = HitReport.objects.select_related("listing")
+    if can(actor, "entrybans.view_hit_reports"):
+        pass
+    elif actor.state and can(actor, "entrybans.view_hit_reports", actor.state):
+        if actor.role is Role.BORDER_OFFICER:
+            rows = rows.filter(reported_by_state=actor.state)
+        else:
+            rows = rows.filter(listing__issuing_state=actor.state)
+    else:
+        require(actor, "entrybans.view_hit_reports")
+        rows = rows.none()
+    if overdue is not None:
+        late = Q(answered_at__isnull=True, answer_due__lt=now or timezone.now())
+        rows = rows.filter(late) if overdue else rows.exclude(late)
+    return rows
+
+
+def purpose_notices_for(actor: Actor, *, escalated: bool | None = None) -> QuerySet[PurposeNotice]:
+    """Purpose-achieved notices the actor may follow: the secretariat every one; a delegation
+    those about its state's listings and those its state gave. `escalated`: only those that
+    escalated (True) or never did (False)."""
+    rows = PurposeNotice.objects.select_related("listing")
+    if can(actor, "entrybans.view_purpose_notices"):
+        pass
+    elif actor.state and can(actor, "entrybans.view_purpose_notices", actor.state):
+        rows = rows.filter(Q(listing__issuing_state=actor.state) | Q(notified_by=actor.state))
+    else:
+        require(actor, "entrybans.view_purpose_notices")
+        rows = rows.none()
+    if escalated is not None:
+        rows = rows.filter(escalated_on__isnull=not escalated)
+    return rows
 
 
 def request_statistics(actor: Actor, year: int) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from secretariat.core.domain.actors import Actor, Role
@@ -27,16 +27,28 @@ from secretariat.core.domain.errors import NotFound, NotPermitted, RuleViolation
 from secretariat.core.permissions import can, require
 from secretariat.core.signing import verify_submission_statement
 from secretariat.entrybans.domain import rules
-from secretariat.entrybans.domain.rules import Ground, HitAction, Outcome, RequestKind
+from secretariat.entrybans.domain.rules import (
+    Ground,
+    HitAction,
+    NoticeOutcome,
+    NoticeReply,
+    Outcome,
+    RequestKind,
+    ReviewOutcome,
+    ReviewPhase,
+)
 from secretariat.entrybans.models import (
     AccessLog,
+    DelistingReview,
     Extension,
+    HitReport,
     IdentityDocument,
     LegalBasis,
     Listing,
     ListingName,
     ListingStatus,
     MisusedIdentity,
+    PurposeNotice,
     RegisterVersion,
     SubjectRequest,
 )
@@ -436,18 +448,36 @@ def _erase(listing: Listing, reason: str) -> None:
     listing.documents.all().delete()
     listing.misuse_records.all().delete()
     Extension.objects.filter(listing=listing).update(assessment="(erased with the listing)")
+    # A notice or a review still open about a listing that is gone has nothing left to ask.
+    today = timezone.now().date()
+    listing.purpose_notices.filter(outcome=NoticeOutcome.PENDING).update(
+        outcome=NoticeOutcome.LISTING_DELETED, answered_on=today
+    )
+    listing.delisting_reviews.filter(outcome=ReviewOutcome.PENDING).update(
+        phase=ReviewPhase.CLOSED, outcome=ReviewOutcome.LISTING_DELETED, decided_on=today
+    )
+    # What an officer and the desk wrote about an encounter with the person goes with the data.
+    listing.hit_reports.exclude(note="").update(note="(erased with the listing)")
+    listing.hit_reports.exclude(answer="").update(answer="(erased with the listing)")
 
 
 @transaction.atomic
 def delete_listing(actor: Actor, *, reference: str, reason: str) -> Listing:
     """Delete a listing (the issuing state): its personal data are erased, a tombstone stays."""
     listing = _listing_for_write(actor, reference, "entrybans.delete_listing")
-    reason = _text(reason, "reason", "the reason for deletion")
+    _delete(actor, listing, _text(reason, "reason", "the reason for deletion"))
+    return listing
+
+
+def _delete(actor: Actor, listing: Listing, reason: str) -> None:
+    """The one deletion path (by the issuing state, on a purpose-achieved notice, on a granted
+    request or review): erase, journal `listing.deleted`, tell screening. The caller checked
+    who may delete and holds the listing's row lock."""
     _erase(listing, reason)
     journal(
         actor=actor,
         action="listing.deleted",
-        subject=f"listing:{reference}",
+        subject=f"listing:{listing.reference}",
         data={
             "issuing_state": listing.issuing_state,
             "reason": reason,
@@ -455,7 +485,6 @@ def delete_listing(actor: Actor, *, reference: str, reason: str) -> Listing:
         },
     )
     bump_register_version()
-    return listing
 
 
 @transaction.atomic
@@ -503,10 +532,11 @@ def release_listing(actor: Actor, *, reference: str, reason: str) -> Listing:
 @transaction.atomic
 def expire_listings(actor: Actor, *, today: dt.date | None = None) -> dict[str, int]:
     """The daily run: warn issuing states four months ahead, delete listings whose review date
-    has come without an extension, and purge access-log rows older than three years."""
+    has come without an extension, escalate purpose-achieved notices left unanswered past their
+    15 days, and purge access-log rows older than three years."""
     require(actor, "entrybans.expire")
     day = _today(today)
-    counts = {"warned": 0, "deleted": 0, "log_rows_purged": 0}
+    counts = {"warned": 0, "deleted": 0, "notices_escalated": 0, "log_rows_purged": 0}
     live = Listing.objects.select_for_update().exclude(status=ListingStatus.DELETED)
     for listing in live.filter(review_date__lte=day):
         _erase(listing, "review date passed without extension")
@@ -535,6 +565,7 @@ def expire_listings(actor: Actor, *, today: dt.date | None = None) -> dict[str, 
                 },
             )
             counts["warned"] += 1
+    counts["notices_escalated"] = _escalate_purpose_notices(actor, day)
     cutoff = dt.datetime.combine(
         rules.add_years(day, -rules.LOG_RETENTION_YEARS), dt.time(), tzinfo=dt.UTC
     )
@@ -549,6 +580,246 @@ def expire_listings(actor: Actor, *, today: dt.date | None = None) -> dict[str, 
     if counts["deleted"]:
         bump_register_version()
     return counts
+
+
+def _escalate_purpose_notices(actor: Actor, day: dt.date) -> int:
+    """Mark every open notice whose reply date has passed as escalated, once, journaled."""
+    overdue = (
+        PurposeNotice.objects.select_for_update()
+        .select_related("listing")
+        .filter(outcome=NoticeOutcome.PENDING, escalated_on__isnull=True)
+        .order_by("id")
+    )
+    escalated = 0
+    for notice in overdue:
+        if not rules.purpose_notice_overdue(notice.reply_by, day):
+            continue
+        notice.escalated_on = day
+        notice.save(update_fields=["escalated_on"])
+        journal(
+            actor=actor,
+            action="purpose_notice.escalated",
+            subject=f"purpose_notice:{notice.pk}",
+            data={
+                "listing": notice.listing.reference,
+                "issuing_state": notice.listing.issuing_state,
+                "notified_by": notice.notified_by,
+                "reply_by": notice.reply_by.isoformat(),
+            },
+        )
+        escalated += 1
+    return escalated
+
+
+@transaction.atomic
+def notify_purpose_achieved(
+    actor: Actor, *, reference: str, reason: str, today: dt.date | None = None
+) -> PurposeNotice:
+    """A state applying a listing (its delegation) or the secretariat notifies the issuing state
+    that the listing has achieved its purpose; the issuing state has 15 calendar days to confirm
+    deletion or give reasons for keeping it (SIRENE). One open notice per listing at a time."""
+    require(actor, "entrybans.notify_purpose_achieved", actor.state)
+    delegation = actor.role is Role.DELEGATION
+    listing = Listing.objects.select_for_update().filter(reference=reference).first()
+    # A delegation knows of the listings its state applies, and of no other.
+    if listing is None or (delegation and actor.state not in listing.recognized_by):
+        raise NotFound("No such listing.")
+    if delegation and actor.state == listing.issuing_state:
+        raise RuleViolation(
+            "the issuing state does not notify itself: it deletes its own listing when the "
+            "purpose is achieved"
+        )
+    if listing.status == ListingStatus.DELETED:
+        raise RuleViolation(f"listing {reference} was deleted already")
+    reason = _text(reason, "reason", "the reason why the purpose is achieved")
+    open_notice = listing.purpose_notices.filter(outcome=NoticeOutcome.PENDING).first()
+    if open_notice is not None:
+        raise RuleViolation(
+            f"listing {reference} already has an open purpose-achieved notice "
+            f"(notice {open_notice.pk}, reply due {open_notice.reply_by.isoformat()}): "
+            "wait for the issuing state's reply"
+        )
+    day = _today(today)
+    notice = PurposeNotice.objects.create(
+        listing=listing,
+        notified_by=actor.state if delegation and actor.state else "secretariat",
+        notified_on=day,
+        reason=reason,
+        reply_by=rules.purpose_reply_by(day),
+    )
+    journal(
+        actor=actor,
+        action="purpose_notice.notified",
+        subject=f"purpose_notice:{notice.pk}",
+        data={
+            "listing": reference,
+            "issuing_state": listing.issuing_state,
+            "notified_by": notice.notified_by,
+            "notified_on": day.isoformat(),
+            "reply_by": notice.reply_by.isoformat(),
+        },
+    )
+    return notice
+
+
+@transaction.atomic
+def answer_purpose_notice(
+    actor: Actor,
+    *,
+    notice_id: int,
+    reply: str,
+    reasons: str = "",
+    today: dt.date | None = None,
+) -> PurposeNotice:
+    """The issuing state replies to a purpose-achieved notice: `delete` confirms deletion (the
+    listing is deleted as by `delete_listing`), `keep` records its reasons for keeping it. A
+    reply after the 15 days (escalated or not) is still taken, and journaled as late."""
+    notice = (
+        PurposeNotice.objects.select_for_update()
+        .select_related("listing")
+        .filter(pk=notice_id)
+        .first()
+    )
+    if notice is None:
+        _refuse_unless_may_at_all(actor, "entrybans.answer_purpose_notice")
+        raise NotFound("No such notice.")
+    require(actor, "entrybans.answer_purpose_notice", notice.listing.issuing_state)
+    if notice.outcome != NoticeOutcome.PENDING:
+        raise RuleViolation(f"notice {notice.pk} is closed already ({notice.outcome})")
+    if reply not in [r.value for r in NoticeReply]:
+        raise RuleViolation("reply is delete or keep", field="reply")
+    day = _today(today)
+    if reply == NoticeReply.KEEP:
+        notice.answer_reasons = rules.check_statement(
+            reasons, "reasons", "the reasons for keeping the listing"
+        )
+        notice.outcome = NoticeOutcome.RETENTION_JUSTIFIED
+    else:
+        notice.answer_reasons = (reasons or "").strip()
+        notice.outcome = NoticeOutcome.DELETION_CONFIRMED
+    notice.answered_on = day
+    notice.save(update_fields=["outcome", "answered_on", "answer_reasons"])
+    journal(
+        actor=actor,
+        action="purpose_notice.answered",
+        subject=f"purpose_notice:{notice.pk}",
+        data={
+            "listing": notice.listing.reference,
+            "issuing_state": notice.listing.issuing_state,
+            "reply": reply,
+            "late": rules.purpose_notice_overdue(notice.reply_by, day),
+            "escalated": notice.escalated_on is not None,
+        },
+    )
+    if reply == NoticeReply.DELETE:
+        delete_listing(
+            actor,
+            reference=notice.listing.reference,
+            reason=f"purpose achieved (notice {notice.pk})",
+        )
+    return notice
+
+
+def _hit_returned_to(actor: Actor, reference: str, since: dt.datetime) -> bool:
+    """Did screening return this listing to this officer since `since`? (The access log says.)"""
+    rows = AccessLog.objects.filter(
+        action="screen",
+        role=actor.role.value,
+        username=actor.username or "",
+        user_id=actor.user_id,
+        authority=actor.state or "",
+        at__gte=since,
+    ).only("returned")
+    return any(
+        isinstance(item, dict) and item.get("reference") == reference
+        for row in rows
+        for item in row.returned
+    )
+
+
+@transaction.atomic
+def report_hit(
+    actor: Actor,
+    *,
+    reference: str,
+    place: str,
+    action_taken: bool,
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> HitReport:
+    """A border officer reports a hit to the issuing state's desk; the answer is due 12 hours
+    later (UTC). An officer reports only a listing that screening returned to them within the
+    last 24 hours, so a report never tells them more than the hit did."""
+    require(actor, "entrybans.report_hit", actor.state)
+    at = (now or timezone.now()).astimezone(dt.UTC)
+    listing = (
+        Listing.objects.exclude(status=ListingStatus.DELETED).filter(reference=reference).first()
+    )
+    officer = actor.role is Role.BORDER_OFFICER
+    if listing is None or (
+        officer and not _hit_returned_to(actor, reference, rules.hit_report_window_start(at))
+    ):
+        raise NotFound(
+            f"No hit on {reference!r} was returned to you in the last "
+            f"{rules.HIT_REPORT_WINDOW_HOURS} hours."
+        )
+    row = HitReport.objects.create(
+        listing=listing,
+        reported_by_state=actor.state or "",
+        reported_by=actor.username or "",
+        reported_at=at,
+        answer_due=rules.hit_answer_due(at),
+        place=_text(place, "place", "the place of the hit (border crossing point or consulate)"),
+        action_taken=bool(action_taken),
+        note=(note or "").strip(),
+    )
+    journal(
+        actor=actor,
+        action="hit_report.reported",
+        subject=f"hit_report:{row.pk}",
+        data={
+            "listing": reference,
+            "issuing_state": listing.issuing_state,
+            "reported_by_state": row.reported_by_state,
+            "reported_at": at.isoformat(),
+            "answer_due": row.answer_due.isoformat(),
+            "action_taken": row.action_taken,
+        },
+    )
+    return row
+
+
+@transaction.atomic
+def answer_hit_report(
+    actor: Actor, *, report_id: int, answer: str, now: dt.datetime | None = None
+) -> HitReport:
+    """The issuing state's desk answers a reported hit (journaled late after 12 hours)."""
+    row = (
+        HitReport.objects.select_for_update().select_related("listing").filter(pk=report_id).first()
+    )
+    if row is None:
+        _refuse_unless_may_at_all(actor, "entrybans.answer_hit_report")
+        raise NotFound("No such hit report.")
+    require(actor, "entrybans.answer_hit_report", row.listing.issuing_state)
+    if row.answered_at is not None:
+        raise RuleViolation(f"hit report {row.pk} was answered already")
+    row.answer = _text(answer, "answer", "the answer")
+    row.answered_at = (now or timezone.now()).astimezone(dt.UTC)
+    row.answered_by = actor.username or ""
+    row.save(update_fields=["answer", "answered_at", "answered_by"])
+    journal(
+        actor=actor,
+        action="hit_report.answered",
+        subject=f"hit_report:{row.pk}",
+        data={
+            "listing": row.listing.reference,
+            "issuing_state": row.listing.issuing_state,
+            "reported_by_state": row.reported_by_state,
+            "answered_at": row.answered_at.isoformat(),
+            "late": rules.hit_answer_late(row.answer_due, row.answered_at),
+        },
+    )
+    return row
 
 
 @transaction.atomic
@@ -640,6 +911,260 @@ def answer_request(
     if outcome == Outcome.GRANTED and removes and row.listing.status != ListingStatus.DELETED:
         delete_listing(actor, reference=row.listing.reference, reason=f"{row.kind} granted")
     return row
+
+
+def _review_for_write(actor: Actor, review_id: int) -> DelistingReview:
+    require(actor, "entrybans.review_delisting")
+    review = (
+        DelistingReview.objects.select_for_update()
+        .select_related("listing", "request")
+        .filter(pk=review_id)
+        .first()
+    )
+    if review is None:
+        raise NotFound("No such review.")
+    return review
+
+
+def _journal_review(actor: Actor, review: DelistingReview, event: str, **data: Any) -> None:
+    """One entry per step: references, phase, dates and outcomes; never the texts (reasons,
+    material, report), which may speak of the person."""
+    journal(
+        actor=actor,
+        action=f"delisting_review.{event}",
+        subject=f"delisting_review:{review.pk}",
+        data={
+            "listing": review.listing.reference,
+            "issuing_state": review.listing.issuing_state,
+            "request": review.request_id,
+            "phase": review.phase,
+            **data,
+        },
+    )
+
+
+@transaction.atomic
+def refer_to_review(
+    actor: Actor, *, request_id: int, new_material: str = "", today: dt.date | None = None
+) -> DelistingReview:
+    """Refer a delisting request to the independent reviewer, instead of or after a refusal by
+    the issuing state. A request is a repeat when an earlier delisting request on the same listing
+    was refused or reviewed; a repeat goes forward only on new material (recorded here or at the
+    preliminary determination)."""
+    require(actor, "entrybans.review_delisting")
+    row = (
+        SubjectRequest.objects.select_for_update()
+        .select_related("listing")
+        .filter(pk=request_id)
+        .first()
+    )
+    if row is None:
+        raise NotFound("No such request.")
+    if row.kind != RequestKind.DELISTING:
+        raise RuleViolation(
+            f"request {row.pk} is a {row.kind} request: only a delisting request can be referred "
+            "to independent review"
+        )
+    if row.outcome not in (Outcome.PENDING, Outcome.REFUSED):
+        raise RuleViolation(
+            f"request {row.pk} was {row.outcome.replace('_', ' ')} by the issuing state: "
+            "there is nothing to review"
+        )
+    earlier = DelistingReview.objects.filter(request=row).first()
+    if earlier is not None:
+        raise RuleViolation(f"request {row.pk} was referred already (review {earlier.pk})")
+    listing = Listing.objects.select_for_update().get(pk=row.listing_id)
+    if listing.status == ListingStatus.DELETED:
+        raise RuleViolation(f"listing {listing.reference} was deleted: there is nothing to review")
+    running = listing.delisting_reviews.filter(outcome=ReviewOutcome.PENDING).first()
+    if running is not None:
+        raise RuleViolation(
+            f"listing {listing.reference} is under independent review already (review {running.pk})"
+        )
+    repeat = (
+        SubjectRequest.objects.filter(listing=listing, kind=RequestKind.DELISTING, pk__lt=row.pk)
+        .filter(Q(outcome=Outcome.REFUSED) | Q(review__isnull=False))
+        .exists()
+    )
+    day = _today(today)
+    review = DelistingReview.objects.create(
+        request=row,
+        listing=listing,
+        repeat=repeat,
+        new_material=(new_material or "").strip(),
+        referred_on=day,
+    )
+    _journal_review(
+        actor,
+        review,
+        "referred",
+        referred_on=day.isoformat(),
+        request_outcome=row.outcome,
+        repeat=repeat,
+        new_material_recorded=bool(review.new_material),
+    )
+    return review
+
+
+@transaction.atomic
+def determine_review(
+    actor: Actor,
+    *,
+    review_id: int,
+    accept: bool,
+    reasons: str,
+    new_material: str = "",
+    today: dt.date | None = None,
+) -> DelistingReview:
+    """The preliminary determination: does the request address the listing's criteria, and does
+    a repeat request bring new material? Accepted, information gathering opens for four months;
+    rejected, the review is closed and the listing stays."""
+    review = _review_for_write(actor, review_id)
+    rules.check_review_step(review.phase, ReviewPhase.INFORMATION_GATHERING)
+    material = (new_material or "").strip() or review.new_material
+    rules.check_preliminary_determination(accept, repeat=review.repeat, new_material=material)
+    day = _today(today)
+    review.preliminary_reasons = rules.check_statement(
+        reasons, "reasons", "the reasons of the preliminary determination"
+    )
+    review.new_material = material
+    review.preliminary_on = day
+    if accept:
+        review.phase = ReviewPhase.INFORMATION_GATHERING
+        review.gathering_started_on = day
+        review.gathering_due = rules.phase_due(day, ReviewPhase.INFORMATION_GATHERING)
+    else:
+        review.phase = ReviewPhase.CLOSED
+        review.outcome = ReviewOutcome.REJECTED
+        review.decided_on = day
+    review.save()
+    if accept:
+        _journal_review(
+            actor,
+            review,
+            "accepted",
+            repeat=review.repeat,
+            new_material_recorded=bool(material),
+            gathering_due=_iso(review.gathering_due),
+        )
+    else:
+        _journal_review(actor, review, "rejected", repeat=review.repeat, outcome=review.outcome)
+    return review
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+@transaction.atomic
+def extend_review_phase(
+    actor: Actor, *, review_id: int, months: int, today: dt.date | None = None
+) -> DelistingReview:
+    """Extend information gathering or the dialogue, once each, by up to two months, before its
+    deadline."""
+    review = _review_for_write(actor, review_id)
+    day = _today(today)
+    gathering = review.phase == ReviewPhase.INFORMATION_GATHERING
+    previous = review.phase_due
+    due = rules.extended_phase_due(
+        review.phase,
+        previous or day,
+        months,
+        already_extended=review.gathering_extended if gathering else review.dialogue_extended,
+        today=day,
+    )
+    if gathering:
+        review.gathering_due, review.gathering_extended = due, True
+    else:
+        review.dialogue_due, review.dialogue_extended = due, True
+    review.save()
+    _journal_review(
+        actor, review, "phase_extended", months=months, previous_due=_iso(previous), due=_iso(due)
+    )
+    return review
+
+
+@transaction.atomic
+def open_review_dialogue(
+    actor: Actor, *, review_id: int, today: dt.date | None = None
+) -> DelistingReview:
+    """Information gathering ends; the dialogue with the petitioner opens for two months."""
+    review = _review_for_write(actor, review_id)
+    rules.check_review_step(review.phase, ReviewPhase.DIALOGUE)
+    day = _today(today)
+    review.phase = ReviewPhase.DIALOGUE
+    review.dialogue_started_on = day
+    review.dialogue_due = rules.phase_due(day, ReviewPhase.DIALOGUE)
+    review.save()
+    _journal_review(
+        actor,
+        review,
+        "dialogue_opened",
+        gathering_late=rules.phase_overdue(review.gathering_due, day),
+        dialogue_due=_iso(review.dialogue_due),
+    )
+    return review
+
+
+@transaction.atomic
+def submit_review_report(
+    actor: Actor, *, review_id: int, report: str, today: dt.date | None = None
+) -> DelistingReview:
+    """The dialogue ends with the reviewer's comprehensive report; the decision comes next."""
+    review = _review_for_write(actor, review_id)
+    rules.check_review_step(review.phase, ReviewPhase.REPORT)
+    review.report = rules.check_statement(report, "report", "the comprehensive report")
+    day = _today(today)
+    review.phase = ReviewPhase.REPORT
+    review.report_on = day
+    review.save()
+    _journal_review(
+        actor,
+        review,
+        "report_submitted",
+        report_on=day.isoformat(),
+        dialogue_late=rules.phase_overdue(review.dialogue_due, day),
+    )
+    return review
+
+
+@transaction.atomic
+def decide_review(
+    actor: Actor,
+    *,
+    review_id: int,
+    outcome: str,
+    reasons: str,
+    today: dt.date | None = None,
+) -> DelistingReview:
+    """The decision on the comprehensive report, with reasons: delisting granted deletes the
+    listing (as `delete_listing` does); refused keeps it. A request still pending is closed with
+    the same outcome."""
+    review = _review_for_write(actor, review_id)
+    rules.check_review_step(review.phase, ReviewPhase.CLOSED)
+    if outcome not in (ReviewOutcome.GRANTED, ReviewOutcome.REFUSED):
+        raise RuleViolation("outcome is granted or refused", field="outcome")
+    review.decision_reasons = rules.check_statement(
+        reasons, "reasons", "the reasons for the decision"
+    )
+    day = _today(today)
+    review.phase = ReviewPhase.CLOSED
+    review.outcome = outcome
+    review.decided_on = day
+    review.save()
+    request = review.request
+    request_closed = request.outcome == Outcome.PENDING
+    if request_closed:
+        request.outcome = outcome
+        request.answered_on = day
+        request.answer_reasons = f"decided on independent review (review {review.pk})"
+        request.save(update_fields=["outcome", "answered_on", "answer_reasons"])
+    _journal_review(actor, review, "decided", outcome=outcome, request_closed=request_closed)
+    if outcome == ReviewOutcome.GRANTED:
+        listing = Listing.objects.select_for_update().get(pk=review.listing_id)
+        if listing.status != ListingStatus.DELETED:
+            _delete(actor, listing, f"delisting granted on independent review (review {review.pk})")
+    return review
 
 
 @transaction.atomic

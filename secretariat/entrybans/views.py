@@ -1,16 +1,19 @@
 """The register's pages: the public page (legal basis, counts), screening for officers, listings
-for their issuing state and the secretariat, requests of listed persons, the access log."""
+for their issuing state and the secretariat, purpose-achieved notices, requests of listed persons,
+independent reviews of delisting requests, hit follow-up, the access log."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,11 +21,22 @@ from secretariat.core.domain.errors import DomainError, NotFound, NotPermitted
 from secretariat.core.permissions import can
 from secretariat.core.web import add_domain_error, request_actor
 from secretariat.entrybans import registry, selectors, services
+from secretariat.entrybans.domain import rules
 from secretariat.entrybans.forms import (
     AnswerForm,
+    DecisionForm,
+    DialogueForm,
     ExtendForm,
+    HitAnswerForm,
+    HitReportForm,
     ListingForm,
+    PhaseExtensionForm,
+    PreliminaryForm,
+    PurposeAnswerForm,
+    PurposeNoticeForm,
     ReasonForm,
+    ReferForm,
+    ReportForm,
     RequestForm,
     ScreenForm,
 )
@@ -42,6 +56,10 @@ def index(request: HttpRequest) -> HttpResponse:
             "may_audit": can(actor, "entrybans.read_access_log"),
             "may_follow_requests": can(actor, "entrybans.view_requests")
             or can(actor, "entrybans.view_requests", actor.state),
+            "may_follow_notices": can(actor, "entrybans.view_purpose_notices")
+            or can(actor, "entrybans.view_purpose_notices", actor.state),
+            "may_follow_hits": can(actor, "entrybans.view_hit_reports")
+            or can(actor, "entrybans.view_hit_reports", actor.state),
         },
     )
 
@@ -105,6 +123,7 @@ def listing(request: HttpRequest, reference: str) -> HttpResponse:
         "entrybans/listing.html",
         {
             "listing": row,
+            "notices": row.purpose_notices.all(),
             "own": own and row.status != "deleted",
             "may_quarantine": can(actor, "entrybans.quarantine_listing")
             and row.status != "deleted",
@@ -202,6 +221,15 @@ def requests_page(request: HttpRequest) -> HttpResponse:
         if r.outcome == "pending"
         and can(actor, "entrybans.answer_request", r.listing.issuing_state)
     }
+    referable = (
+        {
+            r.pk
+            for r in rows.filter(kind="delisting", outcome__in=["pending", "refused"])
+            if not hasattr(r, "review") and r.listing.status != "deleted"
+        }
+        if can(actor, "entrybans.review_delisting")
+        else set()
+    )
     return render(
         request,
         "entrybans/requests.html",
@@ -210,6 +238,8 @@ def requests_page(request: HttpRequest) -> HttpResponse:
             "form": form,
             "answerable": answerable,
             "answer_form": AnswerForm(),
+            "referable": referable,
+            "refer_form": ReferForm(),
             "stats": selectors.request_statistics(actor, dt.date.today().year),
             "today": dt.date.today(),
         },
@@ -231,6 +261,232 @@ def answer(request: HttpRequest, request_id: int) -> HttpResponse:
         else:
             messages.success(request, _("The answer was recorded."))
     return redirect("entrybans:requests")
+
+
+@login_required
+@require_POST
+def refer_to_review(request: HttpRequest, request_id: int) -> HttpResponse:
+    actor = request_actor(request)
+    form = ReferForm(request.POST)
+    if form.is_valid():
+        try:
+            services.refer_to_review(actor, request_id=request_id, **form.cleaned_data)
+        except NotFound:
+            raise Http404 from None
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The request was referred to independent review."))
+            return redirect("entrybans:reviews")
+    return redirect("entrybans:requests")
+
+
+REVIEW_FORMS: dict[str, type[forms.Form]] = {
+    "preliminary": PreliminaryForm,
+    "extend": PhaseExtensionForm,
+    "dialogue": DialogueForm,
+    "report": ReportForm,
+    "decision": DecisionForm,
+}
+
+
+@login_required
+def reviews(request: HttpRequest) -> HttpResponse:
+    """Independent reviews of delisting requests: followed by whoever follows the request; each
+    phase recorded here by the reviewer (the secretariat)."""
+    actor = request_actor(request)
+    try:
+        rows = list(selectors.reviews_for(actor))
+    except NotPermitted:
+        raise PermissionDenied from None
+    return render(
+        request,
+        "entrybans/reviews.html",
+        {
+            "rows": rows,
+            "reviewer": can(actor, "entrybans.review_delisting"),
+            "forms": {verb: form() for verb, form in REVIEW_FORMS.items()},
+            "today": dt.date.today(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def review_action(request: HttpRequest, review_id: int, verb: str) -> HttpResponse:
+    actor = request_actor(request)
+    if verb not in REVIEW_FORMS:
+        raise Http404
+    form = REVIEW_FORMS[verb](request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the text the action needs."))
+        return redirect("entrybans:reviews")
+    data = form.cleaned_data
+    steps = {
+        "preliminary": lambda: services.determine_review(
+            actor,
+            review_id=review_id,
+            accept=data["decision"] == "accept",
+            reasons=data["reasons"],
+            new_material=data["new_material"],
+        ),
+        "extend": lambda: services.extend_review_phase(
+            actor, review_id=review_id, months=data["months"]
+        ),
+        "dialogue": lambda: services.open_review_dialogue(actor, review_id=review_id),
+        "report": lambda: services.submit_review_report(
+            actor, review_id=review_id, report=data["report"]
+        ),
+        "decision": lambda: services.decide_review(
+            actor, review_id=review_id, outcome=data["outcome"], reasons=data["reasons"]
+        ),
+    }
+    try:
+        steps[verb]()
+    except NotFound:
+        raise Http404 from None
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Done."))
+    return redirect("entrybans:reviews")
+
+
+@login_required
+def purpose_notices(request: HttpRequest) -> HttpResponse:
+    """Notices that a listing has achieved its purpose: given here by a state applying it or the
+    secretariat, answered here by the issuing state; escalated ones first."""
+    actor = request_actor(request)
+    try:
+        rows = list(selectors.purpose_notices_for(actor))
+    except NotPermitted:
+        raise PermissionDenied from None
+    form = (
+        PurposeNoticeForm(request.POST or None)
+        if can(actor, "entrybans.notify_purpose_achieved", actor.state)
+        else None
+    )
+    if request.method == "POST" and form is None:
+        raise PermissionDenied
+    status = 200
+    if request.method == "POST" and form is not None:
+        if form.is_valid():
+            try:
+                services.notify_purpose_achieved(actor, **form.cleaned_data)
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                messages.success(request, _("The issuing state was notified."))
+                return redirect("entrybans:purpose_notices")
+        status = 422
+    today = dt.date.today()
+    return render(
+        request,
+        "entrybans/purpose_notices.html",
+        {
+            "rows": rows,
+            "escalated": [r for r in rows if r.outcome == "pending" and r.escalated_on],
+            "form": form,
+            "answerable": {
+                r.pk
+                for r in rows
+                if r.outcome == "pending"
+                and can(actor, "entrybans.answer_purpose_notice", r.listing.issuing_state)
+            },
+            "answer_form": PurposeAnswerForm(),
+            "today": today,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def answer_purpose_notice(request: HttpRequest, notice_id: int) -> HttpResponse:
+    actor = request_actor(request)
+    form = PurposeAnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a reply."))
+        return redirect("entrybans:purpose_notices")
+    try:
+        services.answer_purpose_notice(actor, notice_id=notice_id, **form.cleaned_data)
+    except NotFound:
+        raise Http404 from None
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The reply was recorded."))
+    return redirect("entrybans:purpose_notices")
+
+
+@login_required
+def hit_reports(request: HttpRequest) -> HttpResponse:
+    """Hits reported by border officers to the issuing state's desk, answered within 12 hours;
+    overdue ones first."""
+    actor = request_actor(request)
+    try:
+        rows = list(selectors.hit_reports_for(actor))
+    except NotPermitted:
+        raise PermissionDenied from None
+    may_report = can(actor, "entrybans.report_hit", actor.state)
+    if request.method == "POST" and not may_report:
+        raise PermissionDenied
+    form = (
+        HitReportForm(request.POST or None, initial={"reference": request.GET.get("reference", "")})
+        if may_report
+        else None
+    )
+    status = 200
+    if request.method == "POST" and form is not None:
+        if form.is_valid():
+            try:
+                services.report_hit(actor, **form.cleaned_data)
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                messages.success(request, _("The hit was reported to the issuing state."))
+                return redirect("entrybans:hit_reports")
+        status = 422
+    now = timezone.now()
+    return render(
+        request,
+        "entrybans/hit_reports.html",
+        {
+            "rows": rows,
+            "overdue": [
+                r for r in rows if rules.hit_report_overdue(r.answer_due, now, r.answered_at)
+            ],
+            "form": form,
+            "answerable": {
+                r.pk
+                for r in rows
+                if r.answered_at is None
+                and can(actor, "entrybans.answer_hit_report", r.listing.issuing_state)
+            },
+            "answer_form": HitAnswerForm(),
+            "now": now,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def answer_hit_report(request: HttpRequest, report_id: int) -> HttpResponse:
+    actor = request_actor(request)
+    form = HitAnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the text the action needs."))
+        return redirect("entrybans:hit_reports")
+    try:
+        services.answer_hit_report(actor, report_id=report_id, **form.cleaned_data)
+    except NotFound:
+        raise Http404 from None
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The answer was recorded."))
+    return redirect("entrybans:hit_reports")
 
 
 @login_required

@@ -41,7 +41,19 @@ EXPECTED: dict[str, dict[Role, str]] = {
     "entrybans.lodge_request": {DEL: "own", SEC: "any", SYS: "any"},
     "entrybans.answer_request": {DEL: "own", SYS: "any"},
     "entrybans.view_requests": {DEL: "own", SEC: "any", AUD: "any", SYS: "any"},
+    "entrybans.review_delisting": {SEC: "any", SYS: "any"},
     "entrybans.record_misused_identity": {DEL: "own", SYS: "any"},
+    "entrybans.notify_purpose_achieved": {DEL: "own", SEC: "any", SYS: "any"},
+    "entrybans.answer_purpose_notice": {DEL: "own", SYS: "any"},
+    "entrybans.view_purpose_notices": {DEL: "own", SEC: "any", SYS: "any"},
+    "entrybans.report_hit": {Role.BORDER_OFFICER: "own", SYS: "any"},
+    "entrybans.answer_hit_report": {DEL: "own", SYS: "any"},
+    "entrybans.view_hit_reports": {
+        DEL: "own",
+        SEC: "any",
+        Role.BORDER_OFFICER: "own",
+        SYS: "any",
+    },
     "entrybans.expire": {SYS: "any"},
     "entrybans.record_legal_basis": {SEC: "any", SYS: "any"},
     "forces.record_formation": {SEC: "any", SYS: "any"},
@@ -106,11 +118,22 @@ def test_the_public_may_do_nothing_in_the_table(action):
         assert not is_allowed(Actor.public(), action, target)
 
 
-@pytest.mark.parametrize("action", sorted(set(EXPECTED) - {"entrybans.screen"}))
-def test_a_border_officer_may_do_nothing_but_screen(action):
+OFFICER_ACTIONS = {"entrybans.screen", "entrybans.report_hit", "entrybans.view_hit_reports"}
+
+
+@pytest.mark.parametrize("action", sorted(set(EXPECTED) - OFFICER_ACTIONS))
+def test_a_border_officer_may_do_nothing_but_screen_and_follow_up_hits(action):
     officer = Actor(Role.BORDER_OFFICER, state="KZ")
     for target in ("KZ", OTHER_STATE, None):
         assert not is_allowed(officer, action, target)
+
+
+def test_a_border_officer_reports_and_follows_hits_for_its_own_state_only():
+    officer = Actor(Role.BORDER_OFFICER, state="KZ")
+    for action in ("entrybans.report_hit", "entrybans.view_hit_reports"):
+        assert is_allowed(officer, action, "KZ")
+        assert not is_allowed(officer, action, OTHER_STATE)
+        assert not is_allowed(officer, action, None)
 
 
 def test_a_border_officer_screens_against_every_states_listings():

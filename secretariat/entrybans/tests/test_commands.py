@@ -86,6 +86,21 @@ def test_expire_runs_as_of_a_date():
     assert not Listing.objects.filter(reference__startswith="DEMO-", status="active").exists()
 
 
+@pytest.mark.django_db
+def test_expire_escalates_a_purpose_notice_left_unanswered():
+    import datetime as dt
+
+    from secretariat.entrybans.tests.conftest import ANNA
+
+    notice = services.notify_purpose_achieved(
+        ANNA, reference="DEMO-BY-0001", reason="Decision annulled", today=dt.date(2026, 7, 1)
+    )
+    assert "notices escalated 0" in run("entrybans", "expire", "--today", "2026-07-16")
+    assert "notices escalated 1" in run("entrybans", "expire", "--today", "2026-07-17")
+    notice.refresh_from_db()
+    assert notice.escalated_on == dt.date(2026, 7, 17)
+
+
 def test_every_process_sees_a_change_before_its_next_screening(csto_committed):
     first = registry.current_index()
     assert registry.current_index() is first  # unchanged register: the index is reused

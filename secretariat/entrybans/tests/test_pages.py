@@ -111,6 +111,17 @@ def test_a_delegation_enters_a_listing_through_the_form(personas):
     assert row.names.get().quality == "weak"
 
 
+def test_the_access_log_page_shows_searches_and_reads_side_by_side(personas):
+    # A screening row names a name, a read names a reference: the page shows both.
+    kair = client_for(personas, "kair")
+    kair.post("/entry-bans/screen/", {"name": "Hayk Orinakyan", "use": "border"})
+    client_for(personas, "boris").get("/entry-bans/listings/DEMO-BY-0001/")
+    response = client_for(personas, "aud").get("/entry-bans/access-log/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Hayk Orinakyan" in text and "DEMO-BY-0001" in text
+
+
 def test_the_access_log_page_is_for_auditors(personas):
     assert client_for(personas, "aud").get("/entry-bans/access-log/").status_code == 200
     for persona in ("boris", "sofia", "kair"):

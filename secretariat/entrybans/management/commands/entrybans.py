@@ -2,7 +2,8 @@
 
 `expire` is the daily run for cron: it warns issuing states four months before a review date,
 deletes (erasing personal data, journaled) every listing whose review date has come without an
-extension, and purges access-log rows older than three years.
+extension, escalates (journaled) every purpose-achieved notice left unanswered past its 15 days,
+and purges access-log rows older than three years.
 """
 
 from __future__ import annotations
@@ -46,7 +47,9 @@ class Command(BaseCommand):
         imp.add_argument("--as", dest="as_user", help="act as this user (default: the system)")
         exp = sub.add_parser("export", help="write listings as FtM JSON lines to stdout")
         exp.add_argument("--state", help="only this issuing state's listings")
-        run = sub.add_parser("expire", help="warn, delete expired listings, purge old logs")
+        run = sub.add_parser(
+            "expire", help="warn, delete expired listings, escalate notices, purge old logs"
+        )
         run.add_argument("--today", type=dt.date.fromisoformat, help="run as of this date")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -62,6 +65,7 @@ class Command(BaseCommand):
                 )
                 self.stdout.write(
                     f"warned {counts['warned']}, deleted {counts['deleted']}, "
+                    f"purpose-achieved notices escalated {counts['notices_escalated']}, "
                     f"access-log rows purged {counts['log_rows_purged']}"
                 )
         except DomainError as exc:
