@@ -49,6 +49,9 @@ class Listing(models.Model):
         max_length=12, choices=ListingStatus.choices, default=ListingStatus.ACTIVE
     )
     fictitious = models.BooleanField(default=False, help_text="demonstration data, no real person")
+    # The register version of this listing's last change (services.bump_register_version): a
+    # serving process brings its screening index up to date from the listings above its own.
+    register_version = models.PositiveBigIntegerField(default=0, db_index=True)
     recognized_by = models.JSONField(default=list, help_text="states applying this listing")
     # Personal data: erased on deletion.
     surname = models.CharField(max_length=200, blank=True)

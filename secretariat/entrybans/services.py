@@ -86,11 +86,18 @@ CONTENT_FIELDS = (
 )
 
 
-def bump_register_version() -> None:
-    """Tell every process that its screening index is stale (in the writer's transaction)."""
+def bump_register_version(*listings: Listing) -> None:
+    """Tell every process that its screening index is stale (in the writer's transaction), and
+    mark the listings this change touched with the new version, so that a process brings its
+    index up to date from those listings alone (`registry.refresh`). The version row's update
+    lock orders writers, so versions follow the order of commits."""
     updated = RegisterVersion.objects.filter(pk=1).update(number=F("number") + 1)
     if not updated:
         RegisterVersion.objects.create(pk=1, number=1)
+    number = RegisterVersion.objects.values_list("number", flat=True).get(pk=1)
+    Listing.objects.filter(pk__in=[listing.pk for listing in listings]).update(
+        register_version=number
+    )
 
 
 def _today(today: dt.date | None) -> dt.date:
@@ -327,7 +334,7 @@ def enter_listing(
                 **evidence.get("journal", {}),
             },
         )
-        bump_register_version()
+        bump_register_version(listing)
         return listing, "created"
     before = _content(existing)
     changed = sorted(k for k, v in content.items() if before.get(k) != v)
@@ -363,7 +370,7 @@ def enter_listing(
             "commitment": existing.commitment,
         },
     )
-    bump_register_version()
+    bump_register_version(existing)
     return existing, "updated"
 
 
@@ -484,7 +491,7 @@ def _delete(actor: Actor, listing: Listing, reason: str) -> None:
             "personal_data_erased": True,
         },
     )
-    bump_register_version()
+    bump_register_version(listing)
 
 
 @transaction.atomic
@@ -505,7 +512,7 @@ def quarantine_listing(actor: Actor, *, reference: str, reason: str) -> Listing:
         subject=f"listing:{reference}",
         data={"issuing_state": listing.issuing_state, "reason": reason},
     )
-    bump_register_version()
+    bump_register_version(listing)
     return listing
 
 
@@ -525,7 +532,7 @@ def release_listing(actor: Actor, *, reference: str, reason: str) -> Listing:
         subject=f"listing:{reference}",
         data={"issuing_state": listing.issuing_state, "reason": reason},
     )
-    bump_register_version()
+    bump_register_version(listing)
     return listing
 
 
@@ -538,7 +545,9 @@ def expire_listings(actor: Actor, *, today: dt.date | None = None) -> dict[str, 
     day = _today(today)
     counts = {"warned": 0, "deleted": 0, "notices_escalated": 0, "log_rows_purged": 0}
     live = Listing.objects.select_for_update().exclude(status=ListingStatus.DELETED)
+    expired: list[Listing] = []
     for listing in live.filter(review_date__lte=day):
+        expired.append(listing)
         _erase(listing, "review date passed without extension")
         journal(
             actor=actor,
@@ -577,8 +586,8 @@ def expire_listings(actor: Actor, *, today: dt.date | None = None) -> dict[str, 
             subject="entrybans:access_log",
             data={"older_than": cutoff.date().isoformat(), "rows": counts["log_rows_purged"]},
         )
-    if counts["deleted"]:
-        bump_register_version()
+    if expired:
+        bump_register_version(*expired)
     return counts
 
 
@@ -1203,7 +1212,7 @@ def record_misused_identity(
         subject=f"listing:{reference}",
         data={"issuing_state": listing.issuing_state, "record": row.pk, "consent": True},
     )
-    bump_register_version()
+    bump_register_version(listing)
     return row
 
 
@@ -1223,7 +1232,7 @@ def withdraw_misused_identity(actor: Actor, *, record_id: int) -> None:
         subject=f"listing:{reference}",
         data={"record": record_id, "data_removed": True},
     )
-    bump_register_version()
+    bump_register_version(row.listing)
 
 
 @transaction.atomic

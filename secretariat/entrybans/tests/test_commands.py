@@ -13,6 +13,7 @@ from django.core.management.base import CommandError
 
 from secretariat.entrybans import registry, services
 from secretariat.entrybans.models import AccessLog, Listing, RegisterVersion
+from secretariat.entrybans.screening.records import make_query
 from secretariat.entrybans.tests.conftest import BORIS, listing_record
 
 
@@ -101,12 +102,49 @@ def test_expire_escalates_a_purpose_notice_left_unanswered():
     assert notice.escalated_on == dt.date(2026, 7, 17)
 
 
-def test_every_process_sees_a_change_before_its_next_screening(csto_committed):
+def _screened(name: str) -> list[str]:
+    return [r.entry_id for r in registry.current_index().screen(make_query(name), "border")]
+
+
+def test_every_process_sees_a_change_before_its_next_screening(csto_committed, monkeypatch):
+    # The demonstration register is small: let replaced entries pile up without a rebuild.
+    monkeypatch.setattr(registry, "REBUILD_DEAD_SHARE", 1.0)
     first = registry.current_index()
     assert registry.current_index() is first  # unchanged register: the index is reused
-    services.enter_listing(BORIS, **listing_record(reference="PROC-BY-1"))
-    # Another process bumped the version: this process's next call rebuilds.
+    record = listing_record(reference="PROC-BY-1")
+    services.enter_listing(BORIS, **record)
+    # Another process bumped the version: this process's next call brings its index up to date
+    # in place, from the changed listing alone.
     second = registry.current_index()
-    assert second is not first
+    assert second is first
     assert second.version == RegisterVersion.objects.get(pk=1).number
-    assert any(e.id == "PROC-BY-1" for e in second.entries)
+    assert Listing.objects.get(reference="PROC-BY-1").register_version == second.version
+    latin = f"{record['given_names_latin']} {record['surname_latin']}"
+    assert "PROC-BY-1" in _screened(latin)
+    # A change of name replaces the entry: the old name no longer finds it, the new one does.
+    services.enter_listing(BORIS, **{**record, "surname": "Зайцев", "surname_latin": "Zaitsau"})
+    assert "PROC-BY-1" not in _screened(latin)
+    assert "PROC-BY-1" in _screened(f"{record['given_names_latin']} Zaitsev")
+    services.delete_listing(BORIS, reference="PROC-BY-1", reason="Decision annulled")
+    assert "PROC-BY-1" not in _screened(f"{record['given_names_latin']} Zaitsev")
+    assert registry.current_index() is first
+    assert len(first) == Listing.objects.exclude(status="deleted").count()
+
+
+def test_a_register_reset_below_the_index_version_rebuilds_it(csto_committed):
+    first = registry.current_index()
+    RegisterVersion.objects.filter(pk=1).update(number=0)  # a restore of an older backup
+    rebuilt = registry.current_index()
+    assert rebuilt is not first and rebuilt.version == 0
+
+
+def test_an_index_full_of_replaced_entries_is_rebuilt(csto_committed):
+    first = registry.current_index()
+    live = len(first)
+    for n in range(3):
+        services.enter_listing(BORIS, **listing_record(reference=f"PROC-BY-{n}"))
+    # Three changed listings of a register of a few: more than a fifth, so a rebuild.
+    assert registry.REBUILD_DEAD_SHARE * live < 3
+    rebuilt = registry.current_index()
+    assert rebuilt is not first
+    assert rebuilt.dead_share == 0 and len(rebuilt) == live + 3
