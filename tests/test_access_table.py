@@ -58,9 +58,44 @@ def snapshot() -> dict[str, int]:
     return counts
 
 
+# Which records a row needs: those of the placeholders in its path, and those of its app (a
+# page listing an app's records, a write whose outcome depends on them). Built per row, only
+# when needed, so a row about another part of the system does not pay for them.
+GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # group: (placeholders, words of the path that name the group's app)
+    "members": (("pending_BY",), ("members", "membership")),
+    "keys": (("key_BY",), ("keys",)),
+    "depositary": (
+        ("dep_pending_BY", "dep_pending_BY_doc", "dep_registered_BY", "dep_registered_BY_doc"),
+        ("depositary",),
+    ),
+    "entrybans": (
+        ("notice_BY", "delisting_RU", "review_BY", "hit_AM"),
+        ("entry-bans", "match"),
+    ),
+}
+
+
+def _groups_for(path: str) -> list[str]:
+    placeholders = set(re.findall(r"\{(\w+)\}", path))
+    return [
+        group
+        for group, (names, words) in GROUPS.items()
+        if placeholders & set(names) or any(word in path for word in words)
+    ]
+
+
 @pytest.fixture
-def context(personas: Any, settings: Any, tmp_path: Path) -> dict[str, Any]:
+def context(request: Any, personas: Any, settings: Any, tmp_path: Path) -> dict[str, Any]:
     """Records the table refers to by placeholder, e.g. {pending_BY}."""
+    settings.MEDIA_ROOT = tmp_path / "media"  # uploaded documents stay out of the data directory
+    values: dict[str, Any] = {"personas": personas}
+    for group in _groups_for(request.node.callspec.params["entry"]["path"]):
+        values.update(BUILDERS[group](personas))
+    return values
+
+
+def _members(personas: Any) -> dict[str, Any]:
     from secretariat.core.testing import actor
 
     pending, _ = services.submit_membership_event(
@@ -70,18 +105,40 @@ def context(personas: Any, settings: Any, tmp_path: Path) -> dict[str, Any]:
         date=dt.date(2026, 9, 1),
         summary_en="Belarus freezes its participation",
     )
+    return {"pending_BY": pending.pk}
+
+
+def _keys(personas: Any) -> dict[str, Any]:
+    from secretariat.core.testing import actor
+
     key, _ = signing.register_key(
         actor(personas.boris),
         state="BY",
         public_key="MjB9eCwIAfAlLfCumldk8JJBXe/jGEcY4JOQoKokuts=",
         label="BY treaty office",
     )
-    settings.MEDIA_ROOT = tmp_path / "media"  # uploaded documents stay out of the data directory
+    return {"key_BY": key.key_id}
+
+
+def _depositary(personas: Any) -> dict[str, Any]:
+    from secretariat.core.testing import actor
+
     dep_pending, dep_pending_doc = _act_with_document(personas, dt.date(2026, 9, 1), b"pending")
     dep_registered, dep_registered_doc = _act_with_document(
         personas, dt.date(2026, 9, 2), b"registered"
     )
     depositary_services.register_act(actor(personas.sofia), act_id=dep_registered.pk)
+    return {
+        "dep_pending_BY": dep_pending.pk,
+        "dep_pending_BY_doc": dep_pending_doc.pk,
+        "dep_registered_BY": dep_registered.pk,
+        "dep_registered_BY_doc": dep_registered_doc.pk,
+    }
+
+
+def _entrybans(personas: Any) -> dict[str, Any]:
+    from secretariat.core.testing import actor
+
     # Armenia applies the fictitious listing DEMO-BY-0001 and notifies that its purpose is achieved.
     notice = entrybans_services.notify_purpose_achieved(
         actor(personas.anna), reference="DEMO-BY-0001", reason="Access table: decision annulled"
@@ -103,18 +160,19 @@ def context(personas: Any, settings: Any, tmp_path: Path) -> dict[str, Any]:
         actor(personas.kair), reference="DEMO-AM-0001", place="Access table", action_taken=True
     )
     return {
-        "personas": personas,
-        "pending_BY": pending.pk,
-        "key_BY": key.key_id,
-        "dep_pending_BY": dep_pending.pk,
-        "dep_pending_BY_doc": dep_pending_doc.pk,
-        "dep_registered_BY": dep_registered.pk,
-        "dep_registered_BY_doc": dep_registered_doc.pk,
         "notice_BY": notice.pk,
         "delisting_RU": delisting_ru.pk,
         "review_BY": review.pk,
         "hit_AM": hit.pk,
     }
+
+
+BUILDERS = {
+    "members": _members,
+    "keys": _keys,
+    "depositary": _depositary,
+    "entrybans": _entrybans,
+}
 
 
 def _act_with_document(personas: Any, date: dt.date, marker: bytes) -> tuple[Any, Any]:
