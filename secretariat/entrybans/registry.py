@@ -15,6 +15,7 @@ commands all use: it screens, reduces each hit to what an officer may see, and l
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from secretariat.entrybans.screening.records import (
     Entry,
     MisuseRecord,
     PartialDate,
+    Query,
     make_entry,
     make_name,
     make_query,
@@ -190,6 +192,52 @@ def officer_view(result: Result, use: str, state: str | None = None) -> dict[str
     }
 
 
+# The index a batch's worker processes screen against: set before they are forked, so each
+# inherits it (copy-on-write) instead of receiving it.
+_forked_index: ScreeningIndex | None = None
+
+
+def _screen_in_worker(job: tuple[list[Query], str, int]) -> list[list[Result]]:
+    queries, use, limit = job
+    assert _forked_index is not None
+    return [_forked_index.screen(query, use, limit) for query in queries]
+
+
+class BatchWorkers:
+    """Processes that share the screening of a long batch (the `--workers` of `secretariat
+    screen --batch`). They are forked with the index as it is when the pool starts and only
+    compute: the database, the access log and what an officer sees stay with the caller. Use as
+    a context manager around the batch; a register change during the batch is seen by the next
+    batch, as a query already sent is answered against the register it was sent to."""
+
+    def __init__(self, processes: int) -> None:
+        self.processes = processes
+        self._pool: Any = None
+        self.index: ScreeningIndex | None = None
+
+    def __enter__(self) -> BatchWorkers:
+        global _forked_index
+        if self.processes > 1:
+            self.index = current_index()
+            _forked_index = self.index
+            # The children never use the database connection they inherit, and are terminated
+            # (no finalizer runs in them), so the caller's connection is left as it was.
+            self._pool = multiprocessing.get_context("fork").Pool(self.processes)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        global _forked_index
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+        _forked_index = None
+
+    def screen(self, queries: list[Query], use: str, limit: int) -> list[list[Result]]:
+        share = -(-len(queries) // self.processes)  # ceiling: one slice per process
+        jobs = [(queries[i : i + share], use, limit) for i in range(0, len(queries), share)]
+        return [hits for part in self._pool.map(_screen_in_worker, jobs) for hits in part]
+
+
 def screen_names(
     actor: Actor,
     queries: Sequence[NameQuery],
@@ -197,14 +245,14 @@ def screen_names(
     use: str = "border",
     limit: int = 10,
     channel: str = "screen",
+    workers: BatchWorkers | None = None,
 ) -> list[list[dict[str, Any]]]:
-    """Screen each query; one access-log row per query, whatever it returned."""
+    """Screen each query; one access-log row per query, whatever it returned. With `workers`
+    (a long batch) the screening itself is shared among their processes."""
     require(actor, "entrybans.screen")
     if use not in USES:
         raise RuleViolation(f"use must be one of {', '.join(USES)}", field="use")
-    index = current_index()
-    answers = []
-    logs = []
+    prepared: list[Query] = []
     for item in queries:
         try:
             query = make_query(
@@ -217,7 +265,17 @@ def screen_names(
             raise RuleViolation(str(exc), field="birth_date") from None
         if not query.tokens:
             raise RuleViolation("give a name to screen", field="name")
-        hits = [officer_view(r, use, actor.state) for r in index.screen(query, use, limit)]
+        prepared.append(query)
+    if workers is not None and workers.index is not None:
+        index = workers.index
+        found = workers.screen(prepared, use, limit)
+    else:
+        index = current_index()
+        found = [index.screen(query, use, limit) for query in prepared]
+    answers = []
+    logs = []
+    for item, results in zip(queries, found, strict=True):
+        hits = [officer_view(r, use, actor.state) for r in results]
         answers.append(hits)
         logs.append(
             (
@@ -255,4 +313,11 @@ def name_query(data: Mapping[str, Any]) -> NameQuery:
     )
 
 
-__all__ = ["STRONG", "NameQuery", "current_index", "name_query", "screen_names"]
+__all__ = [
+    "STRONG",
+    "BatchWorkers",
+    "NameQuery",
+    "current_index",
+    "name_query",
+    "screen_names",
+]

@@ -43,11 +43,31 @@ def test_screen_prints_json_with_the_hit_and_logs_it():
 
 
 @pytest.mark.django_db
-def test_screen_batch_reads_and_writes_json_lines():
+@pytest.mark.parametrize("workers", ["1", "2", "3"])
+def test_screen_batch_reads_and_writes_json_lines(workers):
     lines = '{"name": "Azamat Namunaev", "birth_date": "1982-02-14"}\n{"name": "Nobody Known"}\n'
-    out = [json.loads(line) for line in run("screen", "--batch", "-", stdin=lines).splitlines()]
+    before = AccessLog.objects.count()
+    text = run("screen", "--batch", "-", "--workers", workers, stdin=lines)
+    out = [json.loads(line) for line in text.splitlines()]
     assert [len(o["hits"]) for o in out] == [1, 0]
     assert out[0]["hits"][0]["reference"] == "DEMO-TJ-0001"
+    assert AccessLog.objects.count() == before + 2  # one row per query, whoever screened it
+
+
+@pytest.mark.django_db
+def test_a_batch_shared_among_processes_answers_as_one_process_in_the_order_read():
+    names = ["Hayk Orinakyan", "Nobody Known", "Azamat Namunaev", "Orinakyan Hayk", "Ivan Ivanov"]
+    lines = "".join(json.dumps({"name": n}) + "\n" for n in names * 7)
+    one = run("screen", "--batch", "-", "--workers", "1", stdin=lines)
+    two = run("screen", "--batch", "-", "--workers", "2", stdin=lines)
+    assert one == two
+    assert [json.loads(line)["query"] for line in two.splitlines()] == names * 7
+
+
+@pytest.mark.django_db
+def test_a_batch_needs_at_least_one_worker():
+    with pytest.raises(CommandError, match="--workers"):
+        run("screen", "--batch", "-", "--workers", "0", stdin="")
 
 
 @pytest.mark.django_db

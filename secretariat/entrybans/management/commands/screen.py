@@ -1,11 +1,13 @@
 """`secretariat screen NAME [--birth-date D] [--nationality C] [--json]`, or `--batch` to read
 JSON lines (`{"name": …, "birth_date": …, "nationality": …, "documents": […]}`) from a file or
-stdin and write one JSON line of hits per query. Every query is written to the access log.
+stdin and write one JSON line of hits per query, in the order read. Every query is written to the
+access log. A batch is shared among `--workers` processes (default: one per CPU).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Any
 
@@ -32,6 +34,12 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="print JSON")
         parser.add_argument(
             "--batch", metavar="FILE", help="JSON lines in ('-' for stdin), JSON lines out"
+        )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=os.cpu_count() or 1,
+            help="processes sharing a batch (default: one per CPU)",
         )
         parser.add_argument("--as", dest="as_user", help="act as this user (default: the system)")
 
@@ -73,8 +81,11 @@ class Command(BaseCommand):
                 self.stdout.write(f"    {line}")
 
     def _batch(self, actor: Any, options: dict[str, Any]) -> None:
+        if options["workers"] < 1:
+            raise CommandError("--workers is 1 or more")
         source = sys.stdin if options["batch"] == "-" else open(options["batch"], encoding="utf-8")  # noqa: SIM115
-        with source:
+        with source, registry.BatchWorkers(options["workers"]) as workers:
+            options = {**options, "pool": workers}
             chunk: list[registry.NameQuery] = []
             for number, line in enumerate(source, start=1):
                 if not line.strip():
@@ -91,7 +102,12 @@ class Command(BaseCommand):
 
     def _write(self, actor: Any, chunk: list[registry.NameQuery], options: dict[str, Any]) -> None:
         answers = registry.screen_names(
-            actor, chunk, use=options["use"], limit=options["limit"], channel="batch"
+            actor,
+            chunk,
+            use=options["use"],
+            limit=options["limit"],
+            channel="batch",
+            workers=options["pool"],
         )
         for query, hits in zip(chunk, answers, strict=True):
             self.stdout.write(json.dumps({"query": query.name, "hits": hits}, ensure_ascii=False))
