@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from django import forms
+from django.contrib import messages
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
@@ -39,3 +41,17 @@ def add_domain_error(form: forms.Form, error: DomainError) -> None:
         raise Http404(error.message)
     field = error.field if error.field in form.fields else None
     form.add_error(field, error.message)
+
+
+def report_write(request: HttpRequest, write: Callable[[], object], success: str) -> bool:
+    """Run a service write for a form posted from a page the view redirects back to: a missing
+    record answers 404, a refusal becomes the page's error message, success its message."""
+    try:
+        write()
+    except NotFound:
+        raise Http404 from None
+    except DomainError as error:
+        messages.error(request, error.message)
+        return False
+    messages.success(request, success)
+    return True

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from secretariat.core.domain.errors import DomainError, NotFound, NotPermitted
 from secretariat.core.permissions import can
-from secretariat.core.web import add_domain_error, request_actor
+from secretariat.core.web import add_domain_error, report_write, request_actor
 from secretariat.entrybans import registry, selectors, services
 from secretariat.entrybans.domain import rules
 from secretariat.entrybans.forms import (
@@ -182,14 +182,7 @@ def listing_action(request: HttpRequest, reference: str, verb: str) -> HttpRespo
     }
     if verb not in actions:
         raise Http404
-    try:
-        actions[verb]()
-    except NotFound:
-        raise Http404 from None
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Done."))
+    report_write(request, actions[verb], _("Done."))
     return redirect("entrybans:listing", reference=reference)
 
 
@@ -252,14 +245,11 @@ def answer(request: HttpRequest, request_id: int) -> HttpResponse:
     actor = request_actor(request)
     form = AnswerForm(request.POST)
     if form.is_valid():
-        try:
-            services.answer_request(actor, request_id=request_id, **form.cleaned_data)
-        except NotFound:
-            raise Http404 from None
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The answer was recorded."))
+        report_write(
+            request,
+            lambda: services.answer_request(actor, request_id=request_id, **form.cleaned_data),
+            _("The answer was recorded."),
+        )
     return redirect("entrybans:requests")
 
 
@@ -268,16 +258,12 @@ def answer(request: HttpRequest, request_id: int) -> HttpResponse:
 def refer_to_review(request: HttpRequest, request_id: int) -> HttpResponse:
     actor = request_actor(request)
     form = ReferForm(request.POST)
-    if form.is_valid():
-        try:
-            services.refer_to_review(actor, request_id=request_id, **form.cleaned_data)
-        except NotFound:
-            raise Http404 from None
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The request was referred to independent review."))
-            return redirect("entrybans:reviews")
+    if form.is_valid() and report_write(
+        request,
+        lambda: services.refer_to_review(actor, request_id=request_id, **form.cleaned_data),
+        _("The request was referred to independent review."),
+    ):
+        return redirect("entrybans:reviews")
     return redirect("entrybans:requests")
 
 
@@ -341,14 +327,7 @@ def review_action(request: HttpRequest, review_id: int, verb: str) -> HttpRespon
             actor, review_id=review_id, outcome=data["outcome"], reasons=data["reasons"]
         ),
     }
-    try:
-        steps[verb]()
-    except NotFound:
-        raise Http404 from None
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Done."))
+    report_write(request, steps[verb], _("Done."))
     return redirect("entrybans:reviews")
 
 
@@ -408,14 +387,11 @@ def answer_purpose_notice(request: HttpRequest, notice_id: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose a reply."))
         return redirect("entrybans:purpose_notices")
-    try:
-        services.answer_purpose_notice(actor, notice_id=notice_id, **form.cleaned_data)
-    except NotFound:
-        raise Http404 from None
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The reply was recorded."))
+    report_write(
+        request,
+        lambda: services.answer_purpose_notice(actor, notice_id=notice_id, **form.cleaned_data),
+        _("The reply was recorded."),
+    )
     return redirect("entrybans:purpose_notices")
 
 
@@ -478,14 +454,11 @@ def answer_hit_report(request: HttpRequest, report_id: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Give the text the action needs."))
         return redirect("entrybans:hit_reports")
-    try:
-        services.answer_hit_report(actor, report_id=report_id, **form.cleaned_data)
-    except NotFound:
-        raise Http404 from None
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The answer was recorded."))
+    report_write(
+        request,
+        lambda: services.answer_hit_report(actor, report_id=report_id, **form.cleaned_data),
+        _("The answer was recorded."),
+    )
     return redirect("entrybans:hit_reports")
 
 
