@@ -34,13 +34,16 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
+## The screening kernel is compiled at install (setup.py): an edit to its sources reinstalls.
+KERNEL := $(wildcard secretariat/entrybans/screening/*.py) setup.py
+
 install: $(VENV)/.installed
-$(VENV)/.installed: pyproject.toml | $(PY)
+$(VENV)/.installed: pyproject.toml $(KERNEL) | $(PY)
 	$(PY) -m pip install --quiet -e .
 	touch $@
 
 install-dev: $(VENV)/.installed-dev
-$(VENV)/.installed-dev: pyproject.toml | $(PY)
+$(VENV)/.installed-dev: pyproject.toml $(KERNEL) | $(PY)
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from typing import Any
 
 from secretariat.entrybans.screening.names import is_known_given, is_translated, symbols_of
 from secretariat.entrybans.screening.normalize import (
@@ -25,8 +26,17 @@ SURNAME, GIVEN, PATRONYMIC, OTHER = "surname", "given", "patronymic", "other"
 STRONG, WEAK = "strong", "weak"
 
 
+class Frozen:
+    """Base of the engine's frozen records. They pickle by their fields, the way they are built:
+    queries and results cross to batch workers and back, and a frozen class compiled by mypyc
+    (kernel.py) cannot be restored the default way, field by field after creation."""
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return type(self), tuple(getattr(self, f.name) for f in fields(self))  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True)
-class PartialDate:
+class PartialDate(Frozen):
     """A date known to the day, the month or only the year (`1961`, `1961-03`, `1961-03-14`)."""
 
     year: int
@@ -66,7 +76,7 @@ def akanye_keys(keys: frozenset[str]) -> frozenset[str]:
 
 
 @dataclass(frozen=True)
-class Token:
+class Token(Frozen):
     """One word of a name with its role and every key it is matched by."""
 
     text: str
@@ -84,7 +94,7 @@ class Token:
 
 
 @dataclass(frozen=True)
-class Name:
+class Name(Frozen):
     """One spelling of a listed person's name (original script, Latin, or an alias)."""
 
     text: str
@@ -93,7 +103,7 @@ class Name:
 
 
 @dataclass(frozen=True)
-class MisuseRecord:
+class MisuseRecord(Frozen):
     """Identifiers of a person whose identity was misused, recorded with their consent, used only
     to tell them apart from the listed person."""
 
@@ -103,7 +113,7 @@ class MisuseRecord:
 
 
 @dataclass(frozen=True)
-class Entry:
+class Entry(Frozen):
     """A listing as the screening engine sees it. `payload` is what an officer may see on a hit."""
 
     id: str
@@ -116,7 +126,7 @@ class Entry:
 
 
 @dataclass(frozen=True)
-class QueryToken:
+class QueryToken(Frozen):
     text: str
     keys: frozenset[str]
     symbols: frozenset[str]
@@ -129,7 +139,7 @@ class QueryToken:
 
 
 @dataclass(frozen=True)
-class Query:
+class Query(Frozen):
     text: str
     tokens: tuple[QueryToken, ...]
     birth_date: PartialDate | None = None

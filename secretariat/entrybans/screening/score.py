@@ -24,6 +24,7 @@ from secretariat.entrybans.screening.records import (
     SURNAME,
     WEAK,
     Entry,
+    Frozen,
     Name,
     PartialDate,
     Query,
@@ -72,7 +73,7 @@ SURNAME_ENDINGS = frozenset(
 
 
 @dataclass(frozen=True)
-class Threshold:
+class Threshold(Frozen):
     """A use's two cut-offs: a hit (act on it) and a review (look closer before letting pass)."""
 
     hit: float
@@ -86,7 +87,7 @@ USES: dict[str, Threshold] = {
 
 
 @dataclass(frozen=True)
-class TokenMatch:
+class TokenMatch(Frozen):
     query: str
     listed: str
     role: str
