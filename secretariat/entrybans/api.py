@@ -141,6 +141,7 @@ def hit_report_out(row: HitReport, now: dt.datetime | None = None) -> dict[str, 
             "note",
             "answered_at",
             "answer",
+            "escalated_at",
         )
     }
     fields.update(

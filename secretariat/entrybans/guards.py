@@ -1,5 +1,5 @@
 """Database triggers that keep the access log as evidence: no row is ever changed, and no row is
-removed before its three years are up (the daily `entrybans expire` purges only older rows).
+removed before its three years are up (the scheduled `entrybans expire` purges only older rows).
 
 Installed by a migration on PostgreSQL and SQLite, like the journal's (secretariat/journal/
 guards.py); only the test suite lifts them, to empty its database between committed tests.

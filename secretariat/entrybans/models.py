@@ -280,6 +280,8 @@ class HitReport(models.Model):
     answered_at = models.DateTimeField(null=True, blank=True)
     answered_by = models.CharField(max_length=150, blank=True)
     answer = models.TextField(blank=True)
+    # Set once by the `expire` run when the 12 hours passed without an answer (journaled).
+    escalated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-reported_at", "-id"]

@@ -304,6 +304,9 @@ class HitReportOut(Schema):
     answer: str
     overdue: bool = Field(description="unanswered after its 12 hours")
     late: bool = Field(description="answered after its 12 hours")
+    escalated_at: dt.datetime | None = Field(
+        description="when the scheduled run escalated it, unanswered after its 12 hours"
+    )
 
 
 class AccessLogOut(Schema):

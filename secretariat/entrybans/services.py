@@ -537,13 +537,25 @@ def release_listing(actor: Actor, *, reference: str, reason: str) -> Listing:
 
 
 @transaction.atomic
-def expire_listings(actor: Actor, *, today: dt.date | None = None) -> dict[str, int]:
-    """The daily run: warn issuing states four months ahead, delete listings whose review date
-    has come without an extension, escalate purpose-achieved notices left unanswered past their
-    15 days, and purge access-log rows older than three years."""
+def expire_listings(
+    actor: Actor, *, today: dt.date | None = None, now: dt.datetime | None = None
+) -> dict[str, int]:
+    """The scheduled run: warn issuing states four months ahead, delete listings whose review
+    date has come without an extension, escalate purpose-achieved notices left unanswered past
+    their 15 days and hit reports left unanswered past their 12 hours, and purge access-log rows
+    older than three years. Each step acts once, so the run may be repeated (hourly, for the hit
+    reports). `today` alone runs as of that day's start (UTC); `now` sets the moment."""
     require(actor, "entrybans.expire")
-    day = _today(today)
-    counts = {"warned": 0, "deleted": 0, "notices_escalated": 0, "log_rows_purged": 0}
+    if now is None:
+        now = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC) if today else timezone.now()
+    day = today or now.astimezone(dt.UTC).date()
+    counts = {
+        "warned": 0,
+        "deleted": 0,
+        "notices_escalated": 0,
+        "hit_reports_escalated": 0,
+        "log_rows_purged": 0,
+    }
     live = Listing.objects.select_for_update().exclude(status=ListingStatus.DELETED)
     expired: list[Listing] = []
     for listing in live.filter(review_date__lte=day):
@@ -575,6 +587,7 @@ def expire_listings(actor: Actor, *, today: dt.date | None = None) -> dict[str, 
             )
             counts["warned"] += 1
     counts["notices_escalated"] = _escalate_purpose_notices(actor, day)
+    counts["hit_reports_escalated"] = _escalate_hit_reports(actor, now)
     cutoff = dt.datetime.combine(
         rules.add_years(day, -rules.LOG_RETENTION_YEARS), dt.time(), tzinfo=dt.UTC
     )
@@ -614,6 +627,37 @@ def _escalate_purpose_notices(actor: Actor, day: dt.date) -> int:
                 "issuing_state": notice.listing.issuing_state,
                 "notified_by": notice.notified_by,
                 "reply_by": notice.reply_by.isoformat(),
+            },
+        )
+        escalated += 1
+    return escalated
+
+
+def _escalate_hit_reports(actor: Actor, now: dt.datetime) -> int:
+    """Mark every hit report still unanswered after its 12 hours as escalated, once, journaled:
+    the secretariat's list of overdue reports then has a dated, verifiable record behind it."""
+    overdue = (
+        HitReport.objects.select_for_update()
+        .select_related("listing")
+        .filter(answered_at__isnull=True, escalated_at__isnull=True, answer_due__lt=now)
+        .order_by("id")
+    )
+    escalated = 0
+    for row in overdue:
+        if not rules.hit_report_overdue(row.answer_due, now, row.answered_at):
+            continue
+        row.escalated_at = now.astimezone(dt.UTC)
+        row.save(update_fields=["escalated_at"])
+        journal(
+            actor=actor,
+            action="hit_report.escalated",
+            subject=f"hit_report:{row.pk}",
+            data={
+                "listing": row.listing.reference,
+                "issuing_state": row.listing.issuing_state,
+                "reported_by_state": row.reported_by_state,
+                "answer_due": row.answer_due.astimezone(dt.UTC).isoformat(),
+                "escalated_at": row.escalated_at.isoformat(),
             },
         )
         escalated += 1

@@ -12,6 +12,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from secretariat.core.domain.actors import Actor
 from secretariat.core.domain.errors import NotFound, NotPermitted, RuleViolation
 from secretariat.core.testing import journal_size
 from secretariat.entrybans import registry, selectors, services
@@ -124,6 +125,40 @@ def test_a_report_unanswered_after_twelve_hours_is_listed_overdue(hit):
     assert row not in selectors.hit_reports_for(SOFIA, overdue=True, now=due + 2 * HOUR)
 
 
+def test_the_scheduled_run_escalates_an_unanswered_report_once_after_its_twelve_hours(hit):
+    system = Actor.system("entrybans-expire")
+    row = report()
+    due = row.answer_due
+    assert services.expire_listings(system, now=due)["hit_reports_escalated"] == 0
+    before = journal_size()
+    later = due + dt.timedelta(minutes=5)
+    assert services.expire_listings(system, now=later)["hit_reports_escalated"] == 1
+    row.refresh_from_db()
+    assert row.escalated_at == later
+    entries = [
+        json.loads(bytes(e.entry_bytes)) for e in JournalEntry.objects.filter(seq__gt=before)
+    ]
+    (escalation,) = [e for e in entries if e["action"] == "hit_report.escalated"]
+    assert escalation["subject"] == f"hit_report:{row.pk}"
+    assert escalation["data"]["answer_due"] == due.astimezone(dt.UTC).isoformat()
+    assert escalation["data"]["reported_by_state"] == "KZ"
+    assert "Khorgos" not in json.dumps(escalation) and "Traveller" not in json.dumps(escalation)
+    # Once only: the next hourly run leaves it, and a late answer is still taken.
+    assert services.expire_listings(system, now=later + HOUR)["hit_reports_escalated"] == 0
+    services.answer_hit_report(BORIS, report_id=row.pk, answer="Refuse entry.", now=later + HOUR)
+    row.refresh_from_db()
+    assert row.escalated_at == later and row.answered_at == later + HOUR
+
+
+def test_an_answered_report_never_escalates(hit):
+    system = Actor.system("entrybans-expire")
+    row = report()
+    services.answer_hit_report(BORIS, report_id=row.pk, answer="Refuse entry.")
+    assert services.expire_listings(system, now=row.answer_due + HOUR)["hit_reports_escalated"] == 0
+    row.refresh_from_db()
+    assert row.escalated_at is None
+
+
 def test_deleting_the_listing_erases_what_was_written_about_the_encounter(hit):
     row = report()
     services.answer_hit_report(BORIS, report_id=row.pk, answer="The person was refused.")
@@ -157,6 +192,7 @@ def test_the_api_reports_lists_and_answers(personas):
     reported = dt.datetime.fromisoformat(created["reported_at"])
     assert dt.datetime.fromisoformat(created["answer_due"]) - reported == 12 * HOUR
     assert (created["issuing_state"], created["overdue"], created["late"]) == ("AM", False, False)
+    assert created["escalated_at"] is None
     assert kair.get(f"{BASE}/hit-reports?overdue=true").json() == []
     anna = client_for(personas, "anna")
     assert [r["id"] for r in anna.get(f"{BASE}/hit-reports").json()] == [created["id"]]

@@ -135,3 +135,34 @@ def test_requests_page_lodges_and_answers(personas):
     boris = client_for(personas, "boris")
     text = boris.get("/entry-bans/requests/").content.decode()
     assert "DEMO-BY-0001" in text and "Answer" in text
+
+
+def test_the_admin_shows_the_safeguards_metadata_without_the_free_text(personas):
+    import datetime as dt
+
+    from secretariat.core.domain.actors import Actor
+    from secretariat.entrybans import registry, services
+    from secretariat.entrybans.tests.conftest import ANNA, KAIR
+
+    services.notify_purpose_achieved(
+        ANNA, reference="DEMO-BY-0001", reason="Decision annulled in Minsk", today=dt.date.today()
+    )
+    hits = registry.screen_names(KAIR, [registry.NameQuery("Hayk Orinakyan")])[0]
+    assert hits[0]["reference"] == "DEMO-AM-0001"
+    report = services.report_hit(
+        KAIR, reference="DEMO-AM-0001", place="Zvartnots", action_taken=True, note="Held at gate 4"
+    )
+    services.expire_listings(
+        Actor.system("entrybans-expire"), now=report.answer_due + dt.timedelta(hours=1)
+    )
+    staff = client_for(personas, "sofia")
+    for model in ("purposenotice", "delistingreview", "hitreport"):
+        listing = staff.get(f"/admin/entrybans/{model}/")
+        assert listing.status_code == 200, model
+        assert staff.get(f"/admin/entrybans/{model}/add/").status_code == 403, model
+        assert client_for(personas, "boris").get(f"/admin/entrybans/{model}/").status_code == 302
+    notices = staff.get("/admin/entrybans/purposenotice/").content.decode()
+    assert "DEMO-BY-0001" in notices and "Minsk" not in notices
+    page = staff.get(f"/admin/entrybans/hitreport/{report.pk}/change/").content.decode()
+    assert "DEMO-AM-0001" in page and "Zvartnots" not in page and "gate 4" not in page
+    assert "Escalated at" in page

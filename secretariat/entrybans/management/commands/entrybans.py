@@ -1,9 +1,10 @@
 """`secretariat entrybans import FILE | export [--state XX] | expire`: the register's commands.
 
-`expire` is the daily run for cron: it warns issuing states four months before a review date,
-deletes (erasing personal data, journaled) every listing whose review date has come without an
-extension, escalates (journaled) every purpose-achieved notice left unanswered past its 15 days,
-and purges access-log rows older than three years.
+`expire` is the scheduled run for cron (hourly: every step acts once, so repeating it is safe):
+it warns issuing states four months before a review date, deletes (erasing personal data,
+journaled) every listing whose review date has come without an extension, escalates (journaled)
+every purpose-achieved notice left unanswered past its 15 days and every hit report left
+unanswered past its 12 hours, and purges access-log rows older than three years.
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ class Command(BaseCommand):
         exp = sub.add_parser("export", help="write listings as FtM JSON lines to stdout")
         exp.add_argument("--state", help="only this issuing state's listings")
         run = sub.add_parser(
-            "expire", help="warn, delete expired listings, escalate notices, purge old logs"
+            "expire",
+            help="warn, delete expired listings, escalate notices and hit reports, purge old logs",
         )
         run.add_argument("--today", type=dt.date.fromisoformat, help="run as of this date")
 
@@ -66,6 +68,7 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"warned {counts['warned']}, deleted {counts['deleted']}, "
                     f"purpose-achieved notices escalated {counts['notices_escalated']}, "
+                    f"hit reports escalated {counts['hit_reports_escalated']}, "
                     f"access-log rows purged {counts['log_rows_purged']}"
                 )
         except DomainError as exc:
