@@ -1,9 +1,9 @@
 """Step 2 of screening, and the fast path end to end: an in-memory index of the register.
 
-Use `ScreeningIndex(entries)` once per register version and `index.screen(query)` per query; the
-index is immutable, so a new register version means a new index (built in well under a second
-for the register sizes of this organization). No search server is needed: the keys are plain
-dicts in the process, as the register fits in memory many times over.
+Use `ScreeningIndex(entries)` once, `index.screen(query)` per query, and `index.apply(...)` to
+bring the index to a later register version in place (registry.py does both). No search server
+is needed: the keys are plain dicts in the process, as the register fits in memory many times
+over.
 
 Candidates are found through three kinds of keys: each word's skeletons, each skeleton with one
 letter deleted (so one typo on either side still meets: SymSpell's trick), given-name groups,
@@ -35,7 +35,6 @@ from secretariat.entrybans.screening.score import (
 )
 
 MAX_CANDIDATES = 40
-MAX_TIED = 150
 WEIGHT_SHARE = 0.65  # candidates weigh at least this share of the best one
 COMMON_WORD = 500  # entries reached beyond which a word is common (see `candidates`)
 MEMO_PAIRS = 250_000  # word pairs remembered across queries (then no more are added)
@@ -199,29 +198,51 @@ class ScreeningIndex:
             if hits:
                 reached.append(hits)
         reached.sort(key=len)
-        weights: dict[int, float] = {}
+        # The entries are kept in groups of equal weight (weight -> positions) rather than one
+        # weight per entry: entries reached by the same words weigh the very same sum (added in
+        # the same order), so the groups are few and every step is a set operation over them.
+        groups: dict[float, set[int]] = {}
         for rank, hits in enumerate(reached):
             rarity = math.log(1 + total / len(hits))
             if rank == 0:
-                weights = dict.fromkeys(hits, rarity)
+                groups = {rarity: set(hits)}  # a copy: a common word's set is remembered
                 continue
-            if len(hits) > COMMON_WORD:
-                # A common word (a frequent given name or patronymic) only adds weight to entries
-                # the rarer words reached: walking all its entries would cost more than it tells.
-                for position in weights.keys() & hits:
-                    weights[position] += rarity
-                continue
-            for position in hits:
-                weights[position] = weights.get(position, 0.0) + rarity
-        if not weights:
+            moved: list[tuple[float, set[int]]] = []
+            for weight, group in groups.items():
+                shared = group & hits
+                if shared:
+                    group -= shared
+                    moved.append((weight + rarity, shared))
+            if len(hits) <= COMMON_WORD:
+                # A rare word also brings the entries no other word reached. A common word (a
+                # frequent given name or patronymic) only adds weight to entries the rarer words
+                # reached: walking all its entries would cost more than it tells.
+                fresh = set(hits)
+                for group in groups.values():
+                    fresh -= group
+                for _, shared in moved:
+                    fresh -= shared
+                if fresh:
+                    moved.append((rarity, fresh))
+            for weight, shared in moved:
+                known = groups.get(weight)
+                if known is None:
+                    groups[weight] = shared
+                else:
+                    known |= shared
+            groups = {weight: group for weight, group in groups.items() if group}
+        if not groups:
             return []
         # An entry reached by clearly fewer or commoner words than the best cannot outscore it
         # on the name; it is not worth scoring. Of the rest, the heaviest first, the earlier
         # entry first among equals.
-        floor = max(weights.values()) * WEIGHT_SHARE
-        kept = [(weight, -position) for position, weight in weights.items() if weight >= floor]
-        ranked = heapq.nlargest(MAX_CANDIDATES, kept)
-        return [-negative for _, negative in ranked]
+        floor = max(groups) * WEIGHT_SHARE
+        chosen: list[int] = []
+        for weight in sorted(groups, reverse=True):
+            if weight < floor or len(chosen) >= MAX_CANDIDATES:
+                break
+            chosen.extend(heapq.nsmallest(MAX_CANDIDATES - len(chosen), groups[weight]))
+        return chosen
 
     def _memo_rows(self, query: Query) -> list[dict[int, tuple[float, str]]]:
         if self._memo_pairs > MEMO_PAIRS:

@@ -471,3 +471,57 @@ def test_what_the_index_remembers_across_queries_changes_no_result():
     assert [(r.entry_id, r.score, r.explanation) for r in index.screen(query)] == first
     index.forget()
     assert [(r.entry_id, r.score, r.explanation) for r in index.screen(query)] == first
+
+
+# The candidate step against its specification: one weight per entry, the sum of the rarities of
+# the query words that reach it (a common word adding only to entries rarer words reached); those
+# weighing at least WEIGHT_SHARE of the best, heaviest first, earlier entry first among equals.
+def specified_candidates(index: ScreeningIndex, query) -> list[int]:
+    import heapq
+    import math
+
+    from secretariat.entrybans.screening import index as module
+
+    reached = [index._reaches(t) for t in query.tokens if not t.initial]
+    reached = sorted((hits for hits in reached if hits), key=len)
+    weights: dict[int, float] = {}
+    for rank, hits in enumerate(reached):
+        rarity = math.log(1 + max(len(index), 1) / len(hits))
+        for position in hits:
+            if rank == 0 or position in weights or len(hits) <= module.COMMON_WORD:
+                weights[position] = weights.get(position, 0.0) + rarity
+    if not weights:
+        return []
+    floor = max(weights.values()) * module.WEIGHT_SHARE
+    kept = [(weight, -position) for position, weight in weights.items() if weight >= floor]
+    return [-negative for _, negative in heapq.nlargest(module.MAX_CANDIDATES, kept)]
+
+
+SURNAMES = ["Petrov", "Petrova", "Sidorov", "Kozlov", "Ivanov", "Pyatrou", "Sidorin", "Kazlou"]
+GIVEN = ["Ivan", "Pavel", "Olga", "Anna", "Ivan", "Ivan"]  # Ivan is common: it reaches > 500
+CROWD = ScreeningIndex(
+    make_entry(
+        f"C{i}",
+        [
+            make_name(
+                surname=SURNAMES[i % 8], given=GIVEN[i % 6], patronymic="Ivanovich" * (i % 3 == 0)
+            )
+        ],
+    )
+    for i in range(1300)
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.sampled_from([*SURNAMES, *GIVEN, "Ivanovich", "I.", "Petrof", "Olgha"]), max_size=4)
+)
+def test_the_candidate_step_follows_its_specification(words):
+    query = make_query(" ".join(words))
+    assert CROWD.candidates(query) == specified_candidates(CROWD, query)
+
+
+def test_the_earlier_of_tied_namesakes_come_first():
+    chosen = CROWD.candidates(make_query("Olga Sidorov"))
+    assert chosen and chosen == sorted(chosen)
+    assert len(chosen) == 40
