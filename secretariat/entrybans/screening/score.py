@@ -12,6 +12,7 @@ at 1.0 on names alone, so hits can be ranked; thresholds are set per use (`USES`
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -289,9 +290,10 @@ def name_score(
 
 
 def birth_date_evidence(
-    query: PartialDate | None, listed: tuple[PartialDate, ...]
+    query: PartialDate | None, listed: tuple[PartialDate, ...], explain: bool = True
 ) -> tuple[float, float | None, str]:
-    """Log-odds from the date of birth, its feature value, and its wording.
+    """Log-odds from the date of birth, its feature value, and its wording (left empty without
+    `explain`: the bound in `may_report` needs the number only).
 
     Same full date +2.0; day and month swapped, or one day apart, +0.6 (keeps a typing slip at
     review level rather than clearing it); same year when one side knows only the year +0.8 (same
@@ -301,44 +303,64 @@ def birth_date_evidence(
         return 0.0, None, ""
     best: tuple[float, float, str] = (-99.0, 0.0, "")
     for date in listed:
-        best = max(best, _compare_dates(query, date))
+        delta, feature, kind = _compare_dates(query, date)
+        text = ""
+        if explain:
+            years = abs(query.year - date.year)
+            text = DATE_WORDING[kind].format(q=query, r=date, years=years)
+        best = max(best, (delta, feature, text))
     return best
 
 
+# How each finding of `_compare_dates` is worded in an explanation.
+DATE_WORDING = {
+    "same": "same date of birth {r}",
+    "swapped": "date of birth {q} has day and month of {r} swapped",
+    "one day": "date of birth {q} one day from {r}",
+    "other day": "date of birth {q} differs from {r} (same year)",
+    "other month": "month of birth {q} differs from {r}",
+    "same month": "same year and month of birth {r}",
+    "same year": "same year of birth {r.year}",
+    "one year": "year of birth {q.year} one year from {r.year}",
+    "years": "year of birth {q.year} {years} years from {r.year}",
+}
+
+
 def _compare_dates(q: PartialDate, r: PartialDate) -> tuple[float, float, str]:
+    """Log-odds, feature value and finding (a key of `DATE_WORDING`) of two dates of birth."""
     years = abs(q.year - r.year)
     if years == 0:
         if q.day and r.day and q.month and r.month:
             if (q.month, q.day) == (r.month, r.day):
-                return 2.0, 1.0, f"same date of birth {r}"
+                return 2.0, 1.0, "same"
             if (q.month, q.day) == (r.day, r.month):
-                return 0.6, 0.7, f"date of birth {q} has day and month of {r} swapped"
-            import datetime as dt
-
+                return 0.6, 0.7, "swapped"
             apart = abs((dt.date(q.year, q.month, q.day) - dt.date(r.year, r.month, r.day)).days)
             if apart <= 1:
-                return 0.6, 0.7, f"date of birth {q} one day from {r}"
-            return -2.0, 0.3, f"date of birth {q} differs from {r} (same year)"
+                return 0.6, 0.7, "one day"
+            return -2.0, 0.3, "other day"
         if q.month and r.month and q.month != r.month:
-            return -0.5, 0.4, f"month of birth {q} differs from {r}"
+            return -0.5, 0.4, "other month"
         if q.month and r.month:
-            return 1.0, 0.8, f"same year and month of birth {r}"
-        return 0.8, 0.8, f"same year of birth {r.year}"
+            return 1.0, 0.8, "same month"
+        return 0.8, 0.8, "same year"
     if years == 1:
-        return -2.0, 0.2, f"year of birth {q.year} one year from {r.year}"
+        return -2.0, 0.2, "one year"
     if years < 5:
-        return -3.0, 0.0, f"year of birth {q.year} {years} years from {r.year}"
-    return -5.0, 0.0, f"year of birth {q.year} {years} years from {r.year}"
+        return -3.0, 0.0, "years"
+    return -5.0, 0.0, "years"
 
 
 def nationality_evidence(
-    query: str | None, listed: frozenset[str]
+    query: str | None, listed: frozenset[str], explain: bool = True
 ) -> tuple[float, float | None, str]:
     """Same nationality +0.3; another −0.5 (a small penalty only: people hold two)."""
     if not query or not listed:
         return 0.0, None, ""
     if query in listed:
-        return 0.3, 1.0, f"same nationality {query}"
+        return 0.3, 1.0, f"same nationality {query}" if explain else ""
+    if not explain:
+        return -0.5, 0.0, ""
     return -0.5, 0.0, f"nationality {query} not among {', '.join(sorted(listed))}"
 
 
@@ -384,8 +406,8 @@ def may_report(
     if entry.misuse:
         return True
     logit = PATRONYMIC_AGREEMENT_BONUS
-    logit += birth_date_evidence(query.birth_date, entry.birth_dates)[0]
-    logit += nationality_evidence(query.nationality, entry.nationalities)[0]
+    logit += birth_date_evidence(query.birth_date, entry.birth_dates, explain=False)[0]
+    logit += nationality_evidence(query.nationality, entry.nationalities, explain=False)[0]
     logit += document_evidence(query.documents, entry.documents)[0]
     needed = NAME_MIDPOINT + (floor - logit) / NAME_SLOPE
     if needed > 1.0:
@@ -434,8 +456,8 @@ def score_entry(
     if name.quality == WEAK and explain:
         explanation.append(f"matched a weak alias '{name.text}': never a hit alone")
     for key, (delta, feature, text) in (
-        ("dob_match", birth_date_evidence(query.birth_date, entry.birth_dates)),
-        ("country_match", nationality_evidence(query.nationality, entry.nationalities)),
+        ("dob_match", birth_date_evidence(query.birth_date, entry.birth_dates, explain)),
+        ("country_match", nationality_evidence(query.nationality, entry.nationalities, explain)),
         ("identifier_match", document_evidence(query.documents, entry.documents)),
     ):
         logit += delta

@@ -525,3 +525,52 @@ def test_the_earlier_of_tied_namesakes_come_first():
     chosen = CROWD.candidates(make_query("Olga Sidorov"))
     assert chosen and chosen == sorted(chosen)
     assert len(chosen) == 40
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "delta", "wording"),
+    [
+        ("1970-05-06", "1970-05-06", 2.0, "same date of birth 1970-05-06"),
+        (
+            "1970-06-05",
+            "1970-05-06",
+            0.6,
+            "date of birth 1970-06-05 has day and month of 1970-05-06 swapped",
+        ),
+        ("1970-05-07", "1970-05-06", 0.6, "date of birth 1970-05-07 one day from 1970-05-06"),
+        (
+            "1970-09-20",
+            "1970-05-06",
+            -2.0,
+            "date of birth 1970-09-20 differs from 1970-05-06 (same year)",
+        ),
+        ("1970-09", "1970-05-06", -0.5, "month of birth 1970-09 differs from 1970-05-06"),
+        ("1970-05", "1970-05-06", 1.0, "same year and month of birth 1970-05-06"),
+        ("1970", "1970-05-06", 0.8, "same year of birth 1970"),
+        ("1971-05-06", "1970-05-06", -2.0, "year of birth 1971 one year from 1970"),
+        ("1973", "1970-05-06", -3.0, "year of birth 1973 3 years from 1970"),
+        ("1990", "1970", -5.0, "year of birth 1990 20 years from 1970"),
+    ],
+)
+def test_every_date_of_birth_finding_is_worded_for_the_officer(query, listed, delta, wording):
+    from secretariat.entrybans.screening.score import birth_date_evidence
+
+    q, r = PartialDate.parse(query), PartialDate.parse(listed)
+    assert r is not None
+    found = birth_date_evidence(q, (r,))
+    assert (found[0], found[2]) == (delta, wording)
+    # The bound's quick form: the same numbers, no wording built.
+    quick = birth_date_evidence(q, (r,), explain=False)
+    assert quick[:2] == found[:2] and quick[2] == ""
+
+
+def test_the_nationality_finding_is_worded_and_its_quick_form_is_not():
+    from secretariat.entrybans.screening.score import nationality_evidence
+
+    assert nationality_evidence("KZ", frozenset({"RU", "BY"})) == (
+        -0.5,
+        0.0,
+        "nationality KZ not among BY, RU",
+    )
+    assert nationality_evidence("KZ", frozenset({"RU", "BY"}), explain=False) == (-0.5, 0.0, "")
+    assert nationality_evidence("RU", frozenset({"RU"}), explain=False) == (0.3, 1.0, "")
