@@ -17,7 +17,16 @@ def main(argv: list[str] | None = None) -> None:
         args[1] = args[1].replace("-", "_")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(args)
+    try:
+        execute_from_command_line(args)
+        sys.stdout.flush()  # here, where a closed pipe can still be handled
+    except BrokenPipeError:
+        # The reader went away (`secretariat entrybans export | head`): stop quietly, as other
+        # command-line tools do, rather than with a traceback. Python would report the same
+        # error again when flushing stdout at exit, so stdout goes to /dev/null first.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
 
 
 if __name__ == "__main__":
