@@ -12,7 +12,9 @@ variation, p50/p99 latency of one query against the register, batch throughput (
 two), index build time and memory; then the same quality and speed figures for the peers on one
 shared sample: rapidfuzz's WRatio over every register name, and OpenSanctions' logic-v2 matcher
 (nomenklatura) scoring rapidfuzz's top candidates, as yente scores its search engine's.
-`--million` also builds a 1,000,000-listing index and reports its memory; `--no-peers` skips the
+`--million` also builds a 1,000,000-listing index and reports its memory; `--write-files DIR`
+only writes the register and the queries as files for the command-level benchmark
+(`bench/screening_command_benchmark.py`); `--no-peers` skips the
 peers (they take most of the run). `--register-seed` and `--query-seed` draw another register and
 another labelled set (the defaults, 1 and 2, are the set the engine was developed on; report a
 held-out draw, e.g. `--register-seed 11 --query-seed 12`, next to it). The engine runs compiled
@@ -260,6 +262,57 @@ def refresh_after_a_change(register: list[Person]) -> None:
     )
 
 
+def write_files(register: list[Person], queries: list[LabelledQuery], folder: str) -> None:
+    """The register as FollowTheMoney entities (what `secretariat entrybans import` reads) and
+    the queries as the JSON lines `secretariat screen --batch` reads."""
+    import json
+
+    os.makedirs(folder, exist_ok=True)
+    states = ["am", "by", "kz", "kg", "ru", "tj"]
+    with open(os.path.join(folder, "register.ftm.jsonl"), "w", encoding="utf-8") as out:
+        for number, person in enumerate(register):
+            state = states[number % len(states)]
+            ref = f"BENCH-{state.upper()}-{number:06d}"
+            properties: dict[str, list[str]] = {
+                "name": [
+                    " ".join(p for p in (person.given, person.patronymic, person.surname) if p)
+                ],
+                "lastName": [person.surname, person.surname_latin],
+                "firstName": [person.given, person.given_latin],
+                "birthDate": [person.birth_date],
+                "nationality": [person.nationality.lower()],
+                "topics": ["sanction"],
+            }
+            if person.patronymic:
+                properties["fatherName"] = [person.patronymic, person.patronymic_latin]
+            if person.extra_names:
+                properties["alias"] = list(person.extra_names)
+            sanction = {
+                "entity": [ref],
+                "country": [state],
+                "authority": [f"Benchmark authority of {state.upper()} (fictitious)"],
+                "authorityId": [f"BENCH-DEC-{number:06d}"],
+                "startDate": ["2026-02-10"],
+                "program": ["national_security"],
+                "provisions": ["refuse_entry_inform_issuing_state"],
+                "reason": ["Fictitious: generated for a benchmark."],
+                "summary": ["Fictitious: the individual assessment of a generated person."],
+                "description": ["Fictitious: the proportionality of a generated listing."],
+                "sourceUrl": [f"bench-desk-{state}@example.org"],
+            }
+            for entity in (
+                {"id": ref, "schema": "Person", "properties": properties},
+                {"id": f"{ref}-sanction", "schema": "Sanction", "properties": sanction},
+            ):
+                out.write(json.dumps({**entity, "datasets": ["entrybans"]}, ensure_ascii=False))
+                out.write("\n")
+    with open(os.path.join(folder, "queries.jsonl"), "w", encoding="utf-8") as out:
+        for q in queries:
+            line = {"name": q.text, "birth_date": q.birth_date, "nationality": q.nationality}
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+    print(f"wrote {folder}/register.ftm.jsonl and {folder}/queries.jsonl")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--register", type=int, default=100_000)
@@ -277,6 +330,12 @@ def main() -> None:
     parser.add_argument(
         "--sources", action="store_true", help="run the engine's sources, not the compiled kernel"
     )
+    parser.add_argument(
+        "--write-files",
+        metavar="DIR",
+        help="only write the register as FtM JSON lines and the queries as JSON lines into DIR "
+        "(for bench/screening_command_benchmark.py), then stop",
+    )
     parser.add_argument("--register-seed", type=int, default=1)
     parser.add_argument("--query-seed", type=int, default=2)
     args = parser.parse_args()
@@ -290,6 +349,9 @@ def main() -> None:
         f"register: {len(register)} listed persons (seed {args.register_seed}); "
         f"queries: {len(queries)} (seed {args.query_seed})"
     )
+    if args.write_files:
+        write_files(register, queries, args.write_files)
+        return
 
     gc.collect()
     before = rss_mb()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +28,6 @@ from secretariat.core.domain.actors import Actor
 from secretariat.core.domain.errors import RuleViolation
 from secretariat.core.permissions import require
 from secretariat.entrybans.models import (
-    AccessLog,
     IdentityDocument,
     Listing,
     ListingName,
@@ -48,7 +47,7 @@ from secretariat.entrybans.screening.records import (
     make_query,
 )
 from secretariat.entrybans.screening.score import USES, Result
-from secretariat.entrybans.services import access_row
+from secretariat.entrybans.services import log_accesses
 
 _lock = threading.Lock()
 _index: ScreeningIndex | None = None
@@ -304,10 +303,18 @@ class BatchWorkers:
             self._pool.join()
         _forked_index = None
 
-    def screen(self, queries: list[Query], use: str, limit: int) -> list[list[Result]]:
+    def submit(
+        self, queries: list[Query], use: str, limit: int
+    ) -> Callable[[], list[list[Result]]]:
+        """Send a batch to the workers and return at once; call the result to wait for the
+        answers (in the order sent). The caller meanwhile does its own part of the last batch."""
         share = -(-len(queries) // self.processes)  # ceiling: one slice per process
         jobs = [(queries[i : i + share], use, limit) for i in range(0, len(queries), share)]
-        return [hits for part in self._pool.map(_screen_in_worker, jobs) for hits in part]
+        sent = self._pool.map_async(_screen_in_worker, jobs)
+        return lambda: [hits for part in sent.get() for hits in part]
+
+    def screen(self, queries: list[Query], use: str, limit: int) -> list[list[Result]]:
+        return self.submit(queries, use, limit)()
 
 
 def screen_names(
@@ -321,6 +328,78 @@ def screen_names(
 ) -> list[list[dict[str, Any]]]:
     """Screen each query; one access-log row per query, whatever it returned. With `workers`
     (a long batch) the screening itself is shared among their processes."""
+    prepared = _prepared(actor, queries, use)
+    if workers is not None and workers.index is not None:
+        index = workers.index
+        found = workers.screen(prepared, use, limit)
+    else:
+        index = current_index()
+        found = [index.screen(query, use, limit) for query in prepared]
+    return _answered(actor, queries, found, index.version, use, channel)
+
+
+_Sent = tuple[Sequence[NameQuery], Callable[[], list[list[Result]]]]
+
+
+def screen_batches(
+    actor: Actor,
+    batches: Iterable[Sequence[NameQuery]],
+    *,
+    workers: BatchWorkers,
+    use: str = "border",
+    limit: int = 10,
+    channel: str = "batch",
+) -> Generator[tuple[Sequence[NameQuery], list[list[dict[str, Any]]]], None, None]:
+    """`screen_names` for a stream of batches: each batch with its answers, in order. With worker
+    processes, the next batch is being screened while this one is logged and handed back, so
+    the caller's share of the work (preparing, logging, writing out) overlaps theirs.
+
+    A batch refused (a bad query, or the stream itself failing) stops the stream with the error,
+    but only after every batch sent before it has been answered and logged; a batch already
+    screened when the caller stops reading is logged too, as every search is."""
+    if workers.index is None:  # one process: nothing to overlap
+        for batch in batches:
+            yield batch, screen_names(actor, batch, use=use, limit=limit, channel=channel)
+        return
+    index = workers.index
+    # A batch sent to the workers: its queries, and the wait for their results.
+    pending: _Sent | None = None
+    ready: _Sent | None = None
+
+    def answer(sent: _Sent) -> tuple[Sequence[NameQuery], list[list[dict[str, Any]]]]:
+        queries, found = sent
+        return queries, _answered(actor, queries, found(), index.version, use, channel)
+
+    stream = iter(batches)
+    try:
+        while True:
+            try:
+                try:
+                    batch = next(stream)
+                except StopIteration:
+                    break
+                following = (batch, workers.submit(_prepared(actor, batch, use), use, limit))
+            except Exception:
+                if pending is not None:
+                    ready, pending = pending, None
+                    yield answer(ready)
+                raise
+            ready, pending = pending, following  # before yielding: the reader may stop there
+            if ready is not None:
+                yield answer(ready)
+        if pending is not None:
+            ready, pending = pending, None
+            yield answer(ready)
+    except GeneratorExit:
+        if pending is not None:
+            answer(pending)  # screened, though never read: logged all the same
+        raise
+
+
+def _prepared(actor: Actor, queries: Sequence[NameQuery], use: str) -> list[Query]:
+    """The engine's queries, or the refusal of the whole batch (nothing screened, nothing
+    logged) for a caller who may not screen, an unknown use, or a query with no name or a
+    malformed date of birth."""
     require(actor, "entrybans.screen")
     if use not in USES:
         raise RuleViolation(f"use must be one of {', '.join(USES)}", field="use")
@@ -338,12 +417,18 @@ def screen_names(
         if not query.tokens:
             raise RuleViolation("give a name to screen", field="name")
         prepared.append(query)
-    if workers is not None and workers.index is not None:
-        index = workers.index
-        found = workers.screen(prepared, use, limit)
-    else:
-        index = current_index()
-        found = [index.screen(query, use, limit) for query in prepared]
+    return prepared
+
+
+def _answered(
+    actor: Actor,
+    queries: Sequence[NameQuery],
+    found: list[list[Result]],
+    version: int,
+    use: str,
+    channel: str,
+) -> list[list[dict[str, Any]]]:
+    """What the officer sees of each query's results, with one access-log row per query."""
     answers = []
     logs = []
     for item, results in zip(queries, found, strict=True):
@@ -358,7 +443,7 @@ def screen_names(
                     "documents": list(item.documents),
                     "use": use,
                     "channel": channel,
-                    "register_version": index.version,
+                    "register_version": version,
                 },
                 [
                     {"reference": h["reference"], "score": h["score"], "decision": h["decision"]}
@@ -366,10 +451,7 @@ def screen_names(
                 ],
             )
         )
-    AccessLog.objects.bulk_create(
-        access_row(actor, action="screen", query=query_logged, returned=returned)
-        for query_logged, returned in logs
-    )
+    log_accesses(actor, action="screen", rows=logs)
     return answers
 
 
@@ -391,5 +473,6 @@ __all__ = [
     "NameQuery",
     "current_index",
     "name_query",
+    "screen_batches",
     "screen_names",
 ]

@@ -16,10 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
-from django.db import transaction
-from django.db.models import F, Q
+from django.db import connections, router, transaction
+from django.db.models import F, Field, Q
 from django.utils import timezone
 
 from secretariat.core.domain.actors import Actor, Role
@@ -1351,6 +1351,55 @@ def access_row(
         query=dict(query),
         returned=returned,
     )
+
+
+# The access log's columns, in the order `log_accesses` writes them.
+ACCESS_LOG_COLUMNS = (
+    "at",
+    "username",
+    "user_id",
+    "role",
+    "authority",
+    "action",
+    "query",
+    "returned",
+)
+
+
+def log_accesses(
+    actor: Actor, *, action: str, rows: Sequence[tuple[Mapping[str, Any], list[Any]]]
+) -> int:
+    """Many access-log rows at once, all of one actor at one moment (a batch's searches): each
+    row's query and what it returned. One prepared INSERT runs for every row, with each value
+    adapted by its field as the ORM does; what the ORM would add per row (a model instance, an
+    SQL string assembled for every hundred rows) cost more than the screening itself."""
+    if not rows:
+        return 0
+    template = access_row(actor, action=action, query={}, returned=[])
+    connection = connections[router.db_for_write(AccessLog)]
+    fields = [cast("Field[Any, Any]", AccessLog._meta.get_field(n)) for n in ACCESS_LOG_COLUMNS]
+    same = [
+        field.get_db_prep_save(getattr(template, field.attname), connection)
+        for field in fields[:-2]
+    ]
+    query_field, returned_field = fields[-2:]
+    values = [
+        (
+            *same,
+            query_field.get_db_prep_save(dict(query), connection),
+            returned_field.get_db_prep_save(returned, connection),
+        )
+        for query, returned in rows
+    ]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(cast(str, field.column)) for field in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {quote(AccessLog._meta.db_table)} ({columns}) VALUES ({marks})",  # noqa: S608 - names from the model, values bound
+            values,
+        )
+    return len(values)
 
 
 def _refuse_unless_may_at_all(actor: Actor, action: str) -> None:

@@ -64,6 +64,71 @@ def test_a_batch_shared_among_processes_answers_as_one_process_in_the_order_read
     assert [json.loads(line)["query"] for line in two.splitlines()] == names * 7
 
 
+def run_until_refused(*args: str, stdin: str) -> tuple[list[dict], str]:
+    """Run a command that stops with an error: what it wrote before, and the error."""
+    import sys
+
+    out, old = io.StringIO(), sys.stdin
+    sys.stdin = io.StringIO(stdin)
+    try:
+        with pytest.raises(CommandError) as refused:
+            call_command(*args, stdout=out)
+    finally:
+        sys.stdin = old
+    return [json.loads(line) for line in out.getvalue().splitlines()], str(refused.value)
+
+
+NAMES = ["Hayk Orinakyan", "Ivan Ivanov", "Azamat Namunaev", "Nobody Known", "Orinakyan Hayk"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_bad_line_stops_the_batch_after_every_chunk_before_it_is_answered_and_logged(
+    monkeypatch, workers
+):
+    from secretariat.entrybans.management.commands import screen
+
+    monkeypatch.setattr(screen, "CHUNK", 2)
+    before = AccessLog.objects.count()
+    lines = "".join(json.dumps({"name": n}) + "\n" for n in NAMES) + "not json\n"
+    written, error = run_until_refused("screen", "--batch", "-", "--workers", workers, stdin=lines)
+    assert error == "line 6: not a JSON object"
+    # Chunks of two: lines 1-4 were answered; line 5 waited for its chunk to fill.
+    assert [w["query"] for w in written] == NAMES[:4]
+    assert written[0]["hits"][0]["reference"] == "DEMO-AM-0001"
+    assert AccessLog.objects.count() == before + 4
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_refused_chunk_writes_and_logs_nothing_of_its_own(monkeypatch, workers):
+    from secretariat.entrybans.management.commands import screen
+
+    monkeypatch.setattr(screen, "CHUNK", 2)
+    before = AccessLog.objects.count()
+    names = [*NAMES[:3], "", *NAMES[3:]]  # the fourth has no name: its chunk is refused
+    lines = "".join(json.dumps({"name": n}) + "\n" for n in names)
+    written, error = run_until_refused("screen", "--batch", "-", "--workers", workers, stdin=lines)
+    assert error == "give a name to screen"
+    assert [w["query"] for w in written] == NAMES[:2]
+    assert AccessLog.objects.count() == before + 2
+
+
+@pytest.mark.django_db
+def test_a_batch_screened_but_never_read_is_logged_all_the_same():
+    from secretariat.entrybans.tests.conftest import KAIR
+
+    query = registry.NameQuery
+    batches = [[query("Hayk Orinakyan")], [query("Ivan Ivanov"), query("Nobody Known")]]
+    before = AccessLog.objects.count()
+    with registry.BatchWorkers(2) as workers:
+        stream = registry.screen_batches(KAIR, batches, workers=workers)
+        batch, answers = next(stream)  # the second batch is being screened meanwhile
+        assert batch == batches[0] and answers[0][0]["reference"] == "DEMO-AM-0001"
+        stream.close()  # the reader stops here
+    assert AccessLog.objects.count() == before + 3
+
+
 @pytest.mark.django_db
 def test_a_batch_needs_at_least_one_worker():
     with pytest.raises(CommandError, match="--workers"):

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 
 import pytest
+from django.utils import timezone
 
 from secretariat.core.domain.errors import NotFound, NotPermitted, RuleViolation
 from secretariat.core.testing import journal_size
@@ -220,6 +221,15 @@ def test_every_search_is_logged_with_who_authority_what_and_what_returned(listin
     assert {r.username for r in rows} == {"kair"}
     assert {r.query["name"] for r in rows} == {"Siarhei Testavy", "Nobody Atall"}
     assert sorted(len(r.returned) for r in rows) == [0, 1]
+    # Written as one batch, each value as the ORM would store it (read back through the ORM).
+    assert {(r.role, r.action, r.user_id) for r in rows} == {
+        (KAIR.role.value, "screen", KAIR.user_id)
+    }
+    (found,) = [r for r in rows if r.returned]
+    assert found.query["name"] == "Siarhei Testavy"
+    assert found.returned[0]["reference"] == listing.reference
+    assert {(r.query["use"], r.query["channel"]) for r in rows} == {("border", "screen")}
+    assert all(abs(timezone.now() - r.at).total_seconds() < 60 for r in rows)
 
 
 def test_only_auditors_read_the_access_log(listing):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -85,29 +86,32 @@ class Command(BaseCommand):
             raise CommandError("--workers is 1 or more")
         source = sys.stdin if options["batch"] == "-" else open(options["batch"], encoding="utf-8")  # noqa: SIM115
         with source, registry.BatchWorkers(options["workers"]) as workers:
-            options = {**options, "pool": workers}
-            chunk: list[registry.NameQuery] = []
-            for number, line in enumerate(source, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    chunk.append(registry.name_query(json.loads(line)))
-                except (json.JSONDecodeError, AttributeError):
-                    raise CommandError(f"line {number}: not a JSON object") from None
-                if len(chunk) == CHUNK:
-                    self._write(actor, chunk, options)
-                    chunk = []
-            if chunk:
-                self._write(actor, chunk, options)
+            answered = registry.screen_batches(
+                actor,
+                self._chunks(source),
+                workers=workers,
+                use=options["use"],
+                limit=options["limit"],
+            )
+            for chunk, answers in answered:
+                for query, hits in zip(chunk, answers, strict=True):
+                    self.stdout.write(
+                        json.dumps({"query": query.name, "hits": hits}, ensure_ascii=False)
+                    )
 
-    def _write(self, actor: Any, chunk: list[registry.NameQuery], options: dict[str, Any]) -> None:
-        answers = registry.screen_names(
-            actor,
-            chunk,
-            use=options["use"],
-            limit=options["limit"],
-            channel="batch",
-            workers=options["pool"],
-        )
-        for query, hits in zip(chunk, answers, strict=True):
-            self.stdout.write(json.dumps({"query": query.name, "hits": hits}, ensure_ascii=False))
+    def _chunks(self, source: Iterable[str]) -> Iterator[list[registry.NameQuery]]:
+        """The queries read, `CHUNK` at a time; a line that is not a JSON object stops the batch
+        (the lines before it are answered)."""
+        chunk: list[registry.NameQuery] = []
+        for number, line in enumerate(source, start=1):
+            if not line.strip():
+                continue
+            try:
+                chunk.append(registry.name_query(json.loads(line)))
+            except (json.JSONDecodeError, AttributeError):
+                raise CommandError(f"line {number}: not a JSON object") from None
+            if len(chunk) == CHUNK:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
