@@ -362,38 +362,29 @@ def screen_batches(
             yield batch, screen_names(actor, batch, use=use, limit=limit, channel=channel)
         return
     index = workers.index
-    # A batch sent to the workers: its queries, and the wait for their results.
-    pending: _Sent | None = None
-    ready: _Sent | None = None
 
     def answer(sent: _Sent) -> tuple[Sequence[NameQuery], list[list[dict[str, Any]]]]:
         queries, found = sent
         return queries, _answered(actor, queries, found(), index.version, use, channel)
 
-    stream = iter(batches)
+    # The batch sent to the workers and not yet answered: its queries, and the wait for them.
+    pending: _Sent | None = None
     try:
-        while True:
-            try:
-                try:
-                    batch = next(stream)
-                except StopIteration:
-                    break
-                following = (batch, workers.submit(_prepared(actor, batch, use), use, limit))
-            except Exception:
-                if pending is not None:
-                    ready, pending = pending, None
-                    yield answer(ready)
-                raise
-            ready, pending = pending, following  # before yielding: the reader may stop there
+        for batch in batches:  # a failing stream raises here
+            sent = (batch, workers.submit(_prepared(actor, batch, use), use, limit))
+            ready, pending = pending, sent  # before yielding: the reader may stop there
             if ready is not None:
                 yield answer(ready)
-        if pending is not None:
-            ready, pending = pending, None
-            yield answer(ready)
     except GeneratorExit:
         if pending is not None:
             answer(pending)  # screened, though never read: logged all the same
         raise
+    except Exception:
+        if pending is not None:
+            yield answer(pending)
+        raise
+    if pending is not None:
+        yield answer(pending)
 
 
 def _prepared(actor: Actor, queries: Sequence[NameQuery], use: str) -> list[Query]:

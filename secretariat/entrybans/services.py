@@ -16,10 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Literal, cast
+from typing import Any, Literal, TypeVar, cast
 
 from django.db import connections, router, transaction
-from django.db.models import F, Field, Q
+from django.db.models import F, Field, Manager, Q
 from django.utils import timezone
 
 from secretariat.core.domain.actors import Actor, Role
@@ -194,6 +194,23 @@ def _personal(content: Mapping[str, Any]) -> dict[str, Any]:
     personal["aliases"] = content["aliases"]
     personal["documents"] = content["documents"]
     return personal
+
+
+# A record about a listing that its issuing state answers.
+AboutListing = TypeVar("AboutListing", PurposeNotice, HitReport, SubjectRequest)
+
+
+def _for_issuing_state(
+    actor: Actor, rows: Manager[AboutListing], pk: int, action: str, what: str
+) -> AboutListing:
+    """The record, locked for the issuing state's answer. Whoever may not answer for any state
+    is refused before learning whether it exists; a missing one is a 404."""
+    row = rows.select_for_update().select_related("listing").filter(pk=pk).first()
+    if row is None:
+        _refuse_unless_may_at_all(actor, action)
+        raise NotFound(f"No such {what}.")
+    require(actor, action, row.listing.issuing_state)
+    return row
 
 
 def _listing_for_write(actor: Actor, reference: str, action: str) -> Listing:
@@ -639,7 +656,7 @@ def _escalate_hit_reports(actor: Actor, now: dt.datetime) -> int:
     overdue = (
         HitReport.objects.select_for_update()
         .select_related("listing")
-        .filter(answered_at__isnull=True, escalated_at__isnull=True, answer_due__lt=now)
+        .filter(answered_at__isnull=True, escalated_at__isnull=True)
         .order_by("id")
     )
     escalated = 0
@@ -727,16 +744,9 @@ def answer_purpose_notice(
     """The issuing state replies to a purpose-achieved notice: `delete` confirms deletion (the
     listing is deleted as by `delete_listing`), `keep` records its reasons for keeping it. A
     reply after the 15 days (escalated or not) is still taken, and journaled as late."""
-    notice = (
-        PurposeNotice.objects.select_for_update()
-        .select_related("listing")
-        .filter(pk=notice_id)
-        .first()
+    notice = _for_issuing_state(
+        actor, PurposeNotice.objects, notice_id, "entrybans.answer_purpose_notice", "notice"
     )
-    if notice is None:
-        _refuse_unless_may_at_all(actor, "entrybans.answer_purpose_notice")
-        raise NotFound("No such notice.")
-    require(actor, "entrybans.answer_purpose_notice", notice.listing.issuing_state)
     if notice.outcome != NoticeOutcome.PENDING:
         raise RuleViolation(f"notice {notice.pk} is closed already ({notice.outcome})")
     if reply not in [r.value for r in NoticeReply]:
@@ -847,13 +857,9 @@ def answer_hit_report(
     actor: Actor, *, report_id: int, answer: str, now: dt.datetime | None = None
 ) -> HitReport:
     """The issuing state's desk answers a reported hit (journaled late after 12 hours)."""
-    row = (
-        HitReport.objects.select_for_update().select_related("listing").filter(pk=report_id).first()
+    row = _for_issuing_state(
+        actor, HitReport.objects, report_id, "entrybans.answer_hit_report", "hit report"
     )
-    if row is None:
-        _refuse_unless_may_at_all(actor, "entrybans.answer_hit_report")
-        raise NotFound("No such hit report.")
-    require(actor, "entrybans.answer_hit_report", row.listing.issuing_state)
     if row.answered_at is not None:
         raise RuleViolation(f"hit report {row.pk} was answered already")
     row.answer = _text(answer, "answer", "the answer")
@@ -931,16 +937,9 @@ def answer_request(
     answered_on: dt.date | None = None,
 ) -> SubjectRequest:
     """The issuing state answers; a granted erasure or delisting deletes the listing."""
-    row = (
-        SubjectRequest.objects.select_for_update()
-        .select_related("listing")
-        .filter(pk=request_id)
-        .first()
+    row = _for_issuing_state(
+        actor, SubjectRequest.objects, request_id, "entrybans.answer_request", "request"
     )
-    if row is None:
-        _refuse_unless_may_at_all(actor, "entrybans.answer_request")
-        raise NotFound("No such request.")
-    require(actor, "entrybans.answer_request", row.listing.issuing_state)
     if row.outcome != Outcome.PENDING:
         raise RuleViolation("this request has already been answered")
     if outcome not in (Outcome.GRANTED, Outcome.PARTLY_GRANTED, Outcome.REFUSED):

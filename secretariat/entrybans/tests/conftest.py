@@ -1,11 +1,14 @@
-"""Fixtures of the entry-ban tests: a valid listing record, the personas' actors."""
+"""Fixtures and helpers of the entry-ban tests: a valid listing record, the personas' actors, a
+logged-in client, the journal's entries as documents."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 import pytest
+from django.test import Client
 
 from secretariat.core.domain.actors import Actor, Role
 
@@ -55,3 +58,28 @@ def listing(db: Any) -> Any:
 
     row, _ = services.enter_listing(BORIS, **listing_record())
     return row
+
+
+def client_for(personas: Any, name: str) -> Client:
+    """A client logged in as the persona (`public`: not logged in)."""
+    client = Client()
+    if name != "public":
+        client.force_login(getattr(personas, name))
+    return client
+
+
+def entries(after: int) -> list[dict[str, Any]]:
+    """The journal's entries after sequence number `after`, as the documents they hash."""
+    from secretariat.journal.models import JournalEntry
+
+    rows = JournalEntry.objects.filter(seq__gt=after).order_by("seq")
+    return [json.loads(bytes(r.entry_bytes)) for r in rows]
+
+
+def last_entry() -> dict[str, Any]:
+    """The journal's newest entry, as the document it hashes."""
+    from secretariat.journal.models import JournalEntry
+
+    entry = JournalEntry.objects.order_by("-seq").first()
+    assert entry is not None
+    return json.loads(bytes(entry.entry_bytes))

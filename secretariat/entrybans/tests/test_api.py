@@ -11,7 +11,7 @@ from django.test import Client
 
 from secretariat.core.testing import journal_size
 from secretariat.entrybans.models import AccessLog, Listing
-from secretariat.entrybans.tests.conftest import STATEMENT
+from secretariat.entrybans.tests.conftest import STATEMENT, client_for
 
 pytestmark = pytest.mark.django_db
 BASE = "/api/v1/entry-bans"
@@ -35,13 +35,6 @@ BODY: dict[str, Any] = {
     "reasons_releasable": "Fictitious releasable reasons.",
     "reasons_confidential": "CONFIDENTIAL-PART",
 }
-
-
-def client_for(personas: Any, name: str) -> Client:
-    client = Client()
-    if name != "public":
-        client.force_login(getattr(personas, name))
-    return client
 
 
 def post(client: Client, path: str, body: Any) -> Any:

@@ -25,6 +25,8 @@ from secretariat.entrybans.tests.conftest import (
     KAIR,
     SOFIA,
     STATEMENT,
+    client_for,
+    entries,
     listing_record,
 )
 from secretariat.journal.models import JournalEntry
@@ -36,11 +38,6 @@ REPORT = "Comprehensive report: the criteria of the listing are no longer met (f
 ACCEPTED_ON = D(2026, 7, 15)
 REPEAT_LODGED_ON = D(2027, 1, 5)
 MATERIAL = "A judgment of 2026-05-04 quashing the national decision (fictitious)."
-
-
-def entries(after: int) -> list[dict[str, Any]]:
-    rows = JournalEntry.objects.filter(seq__gt=after).order_by("seq")
-    return [json.loads(bytes(r.entry_bytes)) for r in rows]
 
 
 def last_seq() -> int:
@@ -372,13 +369,6 @@ def test_reviews_are_read_by_whoever_may_read_the_request(review):
 
 # Through the API and the pages.
 BASE = "/api/v1/entry-bans"
-
-
-def client_for(personas: Any, name: str) -> Client:
-    client = Client()
-    if name != "public":
-        client.force_login(getattr(personas, name))
-    return client
 
 
 def post(client: Client, path: str, body: Any = None) -> Any:

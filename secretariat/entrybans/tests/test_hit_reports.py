@@ -9,7 +9,6 @@ import json
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from secretariat.core.domain.actors import Actor
@@ -17,18 +16,21 @@ from secretariat.core.domain.errors import NotFound, NotPermitted, RuleViolation
 from secretariat.core.testing import journal_size
 from secretariat.entrybans import registry, selectors, services
 from secretariat.entrybans.models import HitReport, Listing
-from secretariat.entrybans.tests.conftest import ANNA, AUD, BORIS, KAIR, SOFIA, listing_record
-from secretariat.journal.models import JournalEntry
+from secretariat.entrybans.tests.conftest import (
+    ANNA,
+    AUD,
+    BORIS,
+    KAIR,
+    SOFIA,
+    client_for,
+    entries,
+    last_entry,
+    listing_record,
+)
 
 pytestmark = pytest.mark.django_db
 HOUR = dt.timedelta(hours=1)
 NOTE = "Traveller held at the counter, papers checked (fictitious)."
-
-
-def last_entry() -> dict[str, Any]:
-    entry = JournalEntry.objects.order_by("-seq").first()
-    assert entry is not None
-    return json.loads(bytes(entry.entry_bytes))
 
 
 @pytest.fixture
@@ -135,10 +137,7 @@ def test_the_scheduled_run_escalates_an_unanswered_report_once_after_its_twelve_
     assert services.expire_listings(system, now=later)["hit_reports_escalated"] == 1
     row.refresh_from_db()
     assert row.escalated_at == later
-    entries = [
-        json.loads(bytes(e.entry_bytes)) for e in JournalEntry.objects.filter(seq__gt=before)
-    ]
-    (escalation,) = [e for e in entries if e["action"] == "hit_report.escalated"]
+    (escalation,) = [e for e in entries(before) if e["action"] == "hit_report.escalated"]
     assert escalation["subject"] == f"hit_report:{row.pk}"
     assert escalation["data"]["answer_due"] == due.astimezone(dt.UTC).isoformat()
     assert escalation["data"]["reported_by_state"] == "KZ"
@@ -170,13 +169,6 @@ def test_deleting_the_listing_erases_what_was_written_about_the_encounter(hit):
 
 # Through the API and the pages.
 BASE = "/api/v1/entry-bans"
-
-
-def client_for(personas: Any, name: str) -> Client:
-    client = Client()
-    if name != "public":
-        client.force_login(getattr(personas, name))
-    return client
 
 
 def test_the_api_reports_lists_and_answers(personas):

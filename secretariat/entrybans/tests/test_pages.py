@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django.test import Client
 
 from secretariat.core.testing import journal_size
 from secretariat.entrybans.models import AccessLog, Listing
+from secretariat.entrybans.tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(personas: Any, name: str) -> Client:
-    client = Client()
-    if name != "public":
-        client.force_login(getattr(personas, name))
-    return client
 
 
 def test_the_public_page_shows_the_2011_proposal_as_a_proposal_and_the_demo_warning():

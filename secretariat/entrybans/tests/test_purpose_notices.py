@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 from django.db import IntegrityError, transaction
-from django.test import Client
 
 from secretariat.core.domain.actors import Actor, Role
 from secretariat.core.domain.errors import NotFound, NotPermitted, RuleViolation
@@ -25,6 +24,8 @@ from secretariat.entrybans.tests.conftest import (
     SOFIA,
     STATEMENT,
     SYSTEM,
+    client_for,
+    entries,
     listing_record,
 )
 from secretariat.journal.models import JournalEntry
@@ -33,11 +34,6 @@ pytestmark = pytest.mark.django_db
 D = dt.date
 REASON = "The national decision was annulled by a court (fictitious)."
 KZ_DELEGATION = Actor(Role.DELEGATION, state="KZ", username="kz-delegate")
-
-
-def entries(after: int) -> list[dict[str, Any]]:
-    rows = JournalEntry.objects.filter(seq__gt=after).order_by("seq")
-    return [json.loads(bytes(r.entry_bytes)) for r in rows]
 
 
 def last_seq() -> int:
@@ -235,13 +231,6 @@ def test_deleting_the_listing_another_way_closes_its_open_notice(applied):
 
 # Through the API and the pages.
 BASE = "/api/v1/entry-bans"
-
-
-def client_for(personas: Any, name: str) -> Client:
-    client = Client()
-    if name != "public":
-        client.force_login(getattr(personas, name))
-    return client
 
 
 def test_the_api_notifies_refuses_a_second_notice_lists_and_answers(personas):

@@ -21,18 +21,12 @@ from secretariat.entrybans.tests.conftest import (
     SOFIA,
     STATEMENT,
     SYSTEM,
+    last_entry,
     listing_record,
 )
-from secretariat.journal.models import JournalEntry
 
 pytestmark = pytest.mark.django_db
 D = dt.date
-
-
-def last_entry() -> dict:
-    entry = JournalEntry.objects.order_by("-seq").first()
-    assert entry is not None
-    return json.loads(bytes(entry.entry_bytes))
 
 
 def test_the_issuing_state_enters_a_listing_journaled_as_a_commitment_only(listing):
