@@ -237,7 +237,7 @@ def test_each_persona_gets_what_the_table_says(entry, persona, context):
     refused = True
     if outcome == "login":
         assert response.status_code == 302
-        assert location.startswith("/login/")
+        assert location.startswith("/en/login/")
     elif outcome == "admin-login":
         assert response.status_code == 302
         assert "login/?next=/admin/" in location

@@ -38,7 +38,7 @@ def test_in_russian_on_12_august_2011_seven_members_and_belarus_chairs(
 ) -> None:
     page = browser.new_page()
     page.goto(live_server.url + "/")
-    page.get_by_role("button", name="Русский").click()
+    page.get_by_role("link", name="Русский").click()
     page.wait_for_selector('html[lang="ru"]')
     assert page.get_by_role("heading", level=1).inner_text().startswith("Организация")
 
@@ -60,7 +60,7 @@ def test_the_pages_lay_out_on_a_phone_without_sideways_scrolling(
     browser: Browser, live_server: Any, csto_committed: None
 ) -> None:
     page = browser.new_page(viewport={"width": 390, "height": 844})
-    for path in ("/", "/members/", "/members/UZ/"):
+    for path in ("/", "/en/members/", "/en/members/UZ/"):
         page.goto(live_server.url + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"

@@ -8,6 +8,7 @@ missing or hidden record, 403 for a refused action, 401 for a bad token.
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 
 from secretariat.api.auth import ActorAuth, CsrfFailed, InvalidCredentials
 from secretariat.api.openapi import SecretariatAPI
@@ -21,7 +22,10 @@ api = SecretariatAPI(
     description=(
         "Records of a collective-security treaty organization: members and membership as of any "
         "date, chairs, Secretaries-General, indicators, and the tamper-evident journal. "
-        "Anonymous calls see what is public; send `Authorization: Bearer <token>` to act in a role."
+        "Anonymous calls see what is public; send `Authorization: Bearer <token>` to act in a role. "
+        "Human-readable texts (error details, page links) come in the language asked for: "
+        "`?lang=ru` or `?lang=en`, else the language cookie, else `Accept-Language`; records carry "
+        "both `_en` and `_ru` fields whatever the language."
     ),
     urls_namespace="api-v1",
     auth=ActorAuth(),
@@ -60,7 +64,7 @@ def not_permitted(request: HttpRequest, exc: NotPermitted) -> HttpResponse:
 @api.exception_handler(InvalidCredentials)
 def invalid_credentials(request: HttpRequest, exc: InvalidCredentials) -> HttpResponse:
     security_event("api_token", request=request, user=None, outcome="invalid", path=request.path)
-    return _error(request, 401, "Unknown or revoked API token.")
+    return _error(request, 401, _("Unknown or revoked API token."))
 
 
 @api.exception_handler(CsrfFailed)
@@ -68,7 +72,7 @@ def csrf_failed(request: HttpRequest, exc: CsrfFailed) -> HttpResponse:
     user = request.user.get_username() if request.user.is_authenticated else None
     security_event("csrf", request=request, user=user, outcome="failed", path=request.path)
     return _error(
-        request, 403, "CSRF check failed: send the csrftoken cookie's value as X-CSRFToken."
+        request, 403, _("CSRF check failed: send the csrftoken cookie's value as X-CSRFToken.")
     )
 
 

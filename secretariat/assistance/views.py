@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -230,7 +231,7 @@ def withdraw_request(request: HttpRequest, code: str) -> HttpResponse:
         write=lambda data: services.withdraw_request(actor, request=code, **data),
         title=_("Withdraw request %(code)s") % {"code": code},
         success=_("The request was withdrawn."),
-        redirect_to=f"/assistance/requests/{code}/",
+        redirect_to=reverse("assistance:request", args=[code]),
     )
 
 
@@ -276,7 +277,7 @@ def request_step(request: HttpRequest, code: str, step: str) -> HttpResponse:
         write=lambda data: service(actor, request=code, **data),
         title=f"{title}: {row.code}",
         success=_("Recorded."),
-        redirect_to=f"/assistance/requests/{code}/",
+        redirect_to=reverse("assistance:request", args=[code]),
     )
 
 
@@ -301,7 +302,7 @@ def deploy(request: HttpRequest, code: str) -> HttpResponse:
         write=lambda data: services.record_deployment(actor, mandate=code, **data),
         title=_("Deploy a contingent: %(mission)s") % {"mission": mission.name(lang)},
         success=_("The deployment was recorded."),
-        redirect_to=f"/assistance/missions/{code}/",
+        redirect_to=reverse("assistance:mission", args=[code]),
     )
 
 
@@ -320,5 +321,5 @@ def withdraw_forces(request: HttpRequest, code: str) -> HttpResponse:
         title=_("Withdrawal of the forces: %(mission)s")
         % {"mission": mission.name(get_language() or "en")},
         success=_("The withdrawal was recorded."),
-        redirect_to=f"/assistance/missions/{code}/",
+        redirect_to=reverse("assistance:mission", args=[code]),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
@@ -19,4 +20,16 @@ def organization(request: HttpRequest) -> dict[str, Any]:
         "org_name": profile.name(lang),
         "org_acronym": profile.acronym(lang),
         "actor": actor_for(getattr(request, "user", None)),
+    }
+
+
+def languages(request: HttpRequest) -> dict[str, Any]:
+    """The page's address in every language: for the switch and the hreflang alternates."""
+    from secretariat.core.languages import alternates, path_in
+
+    return {
+        "language_alternates": alternates(request),
+        "default_language_url": request.build_absolute_uri(
+            path_in(request.get_full_path(), settings.LANGUAGE_CODE)
+        ),
     }

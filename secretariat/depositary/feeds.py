@@ -12,7 +12,10 @@ from typing import Any
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from secretariat.core.domain.errors import NotFound
 from secretariat.depositary import selectors
@@ -23,11 +26,16 @@ LIMIT = 100
 
 class NotificationsFeed(Feed):
     feed_type = Atom1Feed
-    title = "Depositary notifications"
-    subtitle = "Acts registered by the depositary and entries into force, newest first."
+
+    # Titles and links in the language of the feed's address (/en/… or /ru/…).
+    def title(self) -> str:
+        return _("Depositary notifications")
+
+    def subtitle(self) -> str:
+        return _("Acts registered by the depositary and entries into force, newest first.")
 
     def link(self) -> str:
-        return "/depositary/notifications/"
+        return reverse("depositary:notifications")
 
     def items(self) -> QuerySet[Notification]:
         return selectors.notifications()[:LIMIT]
@@ -39,7 +47,7 @@ class NotificationsFeed(Feed):
         return item.body_en
 
     def item_link(self, item: Notification) -> str:
-        return f"/depositary/instruments/{item.instrument_id}/#{item.number}"
+        return reverse("depositary:instrument", args=[item.instrument_id]) + f"#{item.number}"
 
     def item_guid(self, item: Notification) -> str:
         return f"urn:secretariat:depositary:notification:{item.number}"
@@ -61,10 +69,12 @@ class InstrumentFeed(NotificationsFeed):
             raise Http404 from None
 
     def title(self, obj: Any) -> str:  # type: ignore[override]
-        return f"Depositary notifications: {obj.title_en}"
+        return _("Depositary notifications: %(instrument)s") % {
+            "instrument": obj.title(get_language() or "en")
+        }
 
     def link(self, obj: Any) -> str:  # type: ignore[override]
-        return f"/depositary/instruments/{obj.code}/"
+        return reverse("depositary:instrument", args=[obj.code])
 
     def items(self, obj: Any) -> QuerySet[Notification]:  # type: ignore[override]
         return selectors.notifications(instrument_code=obj.code)[:LIMIT]
@@ -78,10 +88,10 @@ class StateFeed(NotificationsFeed):
             raise Http404 from None
 
     def title(self, obj: str) -> str:  # type: ignore[override]
-        return f"Depositary notifications concerning {obj}"
+        return _("Depositary notifications concerning %(state)s") % {"state": obj}
 
     def link(self, obj: str) -> str:  # type: ignore[override]
-        return f"/depositary/states/{obj}/"
+        return reverse("depositary:state", args=[obj])
 
     def items(self, obj: str) -> QuerySet[Notification]:  # type: ignore[override]
         return selectors.notifications(state=obj)[:LIMIT]

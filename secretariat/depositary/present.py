@@ -92,7 +92,7 @@ def summary_out(row: Instrument, status: InstrumentStatus) -> dict[str, Any]:
         "in_force": status.in_force,
         "signatories": status.signatories,
         "parties": status.parties,
-        "url": f"/depositary/instruments/{row.code}/",
+        "url": reverse("depositary:instrument", args=[row.code]),
     }
 
 

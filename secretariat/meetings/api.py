@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import reverse
 from ninja import Router, Status
 
 from secretariat.api.auth import actor_of
@@ -68,7 +69,7 @@ def session_out(row: Session) -> dict[str, Any]:
                 "summary_ru",
             ]
         },
-        "url": f"/meetings/sessions/{row.code}/",
+        "url": reverse("meetings:session", args=[row.code]),
     }
 
 
@@ -123,7 +124,7 @@ def decision_out(row: Decision) -> dict[str, Any]:
                 "missions",
             ]
         },
-        "url": f"/meetings/sessions/{row.session.code}/decisions/{row.slug}/",
+        "url": reverse("meetings:decision", args=[row.session.code, row.slug]),
     }
 
 

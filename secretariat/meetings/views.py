@@ -15,6 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -403,7 +404,7 @@ def calendar_ics(request: HttpRequest) -> HttpResponse:
     calendar = Calendar()
     calendar.add("prodid", "-//secretariat//meetings//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "Council sessions")
+    calendar.add("x-wr-calname", _("Council sessions"))
     host = request.get_host()
     names = state_names("en")
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -424,7 +425,7 @@ def calendar_ics(request: HttpRequest) -> HttpResponse:
         if row.uncertain or row.start_precision != "day":
             description += f" (Date uncertain: known to the {row.start_precision}.)"
         event.add("description", description)
-        event.add("url", request.build_absolute_uri(f"/meetings/sessions/{row.code}/"))
+        event.add("url", request.build_absolute_uri(reverse("meetings:session", args=[row.code])))
         event.add("status", "TENTATIVE" if row.uncertain else "CONFIRMED")
         calendar.add_component(event)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
@@ -436,9 +437,16 @@ class DecisionsFeed(Feed):
     """Atom feed of the decisions with a recorded outcome, latest session first."""
 
     feed_type = Atom1Feed
-    title = "Decisions of the Council"
-    link = "/meetings/"
-    subtitle = "Decisions adopted or not adopted at sessions, with their sources."
+
+    # Titles and links in the language of the feed's address (/en/… or /ru/…).
+    def title(self) -> str:
+        return _("Decisions of the Council")
+
+    def subtitle(self) -> str:
+        return _("Decisions adopted or not adopted at sessions, with their sources.")
+
+    def link(self) -> str:
+        return reverse("meetings:index")
 
     def items(self) -> list[Decision]:
         return list(
@@ -454,7 +462,7 @@ class DecisionsFeed(Feed):
         return item.text_en or item.session.summary_en
 
     def item_link(self, item: Decision) -> str:
-        return f"/meetings/sessions/{item.session.code}/decisions/{item.slug}/"
+        return reverse("meetings:decision", args=[item.session.code, item.slug])
 
     def item_pubdate(self, item: Decision) -> dt.datetime:
         day = item.decided_on or item.session.start

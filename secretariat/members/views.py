@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -49,7 +50,7 @@ def gantt_rows(timelines: Sequence[selectors.StateTimeline], lang: str) -> list[
     return [
         GanttRow(
             label=t.state.name(lang),
-            href=f"/members/{t.state.code}/",
+            href=reverse("members:detail", args=[t.state.code]),
             bars=[
                 Bar(p.status.value, str(STATUS_LABELS[p.status.value]), p.start, p.end)
                 for p in t.periods
@@ -165,7 +166,7 @@ def submit_event(request: HttpRequest, code: str) -> HttpResponse:
             "title": _("Membership event for %(state)s")
             % {"state": state.name(get_language() or "en")}
         },
-        f"/members/{state.code}/",
+        reverse("members:detail", args=[state.code]),
     )
 
 
@@ -239,7 +240,7 @@ def _office_form(
         _("The term was recorded."),
         "form.html",
         {"title": title},
-        "/offices/",
+        reverse("members:offices"),
     )
 
 
@@ -277,5 +278,5 @@ def new_indicator(request: HttpRequest, code: str) -> HttpResponse:
         _("The rating was recorded."),
         "form.html",
         {"title": title},
-        f"/members/{state.code}/",
+        reverse("members:detail", args=[state.code]),
     )

@@ -33,7 +33,7 @@ def enrolled(username: str = "olga", role: str = "secretariat", state: str | Non
 
 
 def password_step(client: Client, username: str, password: str = PASSWORD):
-    return client.post("/login/", {"username": username, "password": password})
+    return client.post("/en/login/", {"username": username, "password": password})
 
 
 def is_logged_in(client: Client) -> bool:
@@ -56,10 +56,10 @@ def test_a_password_alone_does_not_log_in():
     enrolled()
     client = Client()
     response = password_step(client, "olga")
-    assert response.status_code == 302 and response["Location"] == "/login/verify/"
+    assert response.status_code == 302 and response["Location"] == "/en/login/verify/"
     assert not is_logged_in(client)
-    assert client.get("/journal/").status_code == 200  # still the public view
-    assert "Entries" not in client.get("/journal/").content.decode().split("<h2>")[-1][:20]
+    assert client.get("/en/journal/").status_code == 200  # still the public view
+    assert "Entries" not in client.get("/en/journal/").content.decode().split("<h2>")[-1][:20]
 
 
 def test_password_and_code_log_in_and_the_code_works_only_once():
@@ -67,12 +67,12 @@ def test_password_and_code_log_in_and_the_code_works_only_once():
     client = Client()
     password_step(client, "olga")
     code = code_for(device)
-    response = client.post("/login/verify/", {"code": code})
+    response = client.post("/en/login/verify/", {"code": code})
     assert response.status_code == 302 and is_logged_in(client)
 
     again = Client()
     password_step(again, "olga")
-    replay = again.post("/login/verify/", {"code": code})
+    replay = again.post("/en/login/verify/", {"code": code})
     assert replay.status_code == 422 and not is_logged_in(again)
 
 
@@ -80,13 +80,13 @@ def test_first_login_enrols_an_authenticator_before_anything_else():
     user = make_user("nina", "delegation", "BY")
     client = Client()
     response = password_step(client, "nina")
-    assert response["Location"] == "/login/enroll/"
-    page = client.get("/login/enroll/")
+    assert response["Location"] == "/en/login/enroll/"
+    page = client.get("/en/login/enroll/")
     assert "<svg" in page.content.decode() and 'data-testid="totp-secret"' in page.content.decode()
     device = TOTPDevice.objects.get(user=user, confirmed=False)
-    assert client.post("/login/enroll/", {"code": "000000"}).status_code == 422
+    assert client.post("/en/login/enroll/", {"code": "000000"}).status_code == 422
     assert not is_logged_in(client)
-    client.post("/login/enroll/", {"code": code_for(device)})
+    client.post("/en/login/enroll/", {"code": code_for(device)})
     device.refresh_from_db()
     assert device.confirmed and is_logged_in(client)
     assert JournalEntry.objects.filter(action="account.second_factor_enrolled").exists()
@@ -94,8 +94,8 @@ def test_first_login_enrols_an_authenticator_before_anything_else():
 
 def test_the_verify_step_needs_a_fresh_password_step():
     client = Client()
-    assert client.get("/login/verify/")["Location"] == "/login/"
-    assert client.post("/login/enroll/", {"code": "123456"})["Location"] == "/login/"
+    assert client.get("/en/login/verify/")["Location"] == "/en/login/"
+    assert client.post("/en/login/enroll/", {"code": "123456"})["Location"] == "/en/login/"
 
 
 def test_failed_attempts_lock_the_account_even_for_the_right_password():
@@ -113,8 +113,8 @@ def test_wrong_codes_count_towards_the_lockout():
     client = Client()
     password_step(client, "olga")
     for _ in range(5):
-        client.post("/login/verify/", {"code": "000000"})
-    assert client.post("/login/verify/", {"code": code_for(device)}).status_code == 422
+        client.post("/en/login/verify/", {"code": "000000"})
+    assert client.post("/en/login/verify/", {"code": code_for(device)}).status_code == 422
     assert not is_logged_in(client)
 
 
@@ -142,20 +142,20 @@ def test_changing_the_second_factor_needs_password_and_current_code():
     user, old = enrolled()
     client = Client()
     password_step(client, "olga")
-    client.post("/login/verify/", {"code": code_for(old)})
+    client.post("/en/login/verify/", {"code": code_for(old)})
     refused = client.post(
-        "/account/second-factor/",
+        "/en/account/second-factor/",
         {"username": "olga", "password": "wrong", "code": code_for(old, 1)},
     )
     assert refused.status_code == 422
     assert TOTPDevice.objects.filter(user=user, confirmed=True).get() == old
 
     client.post(
-        "/account/second-factor/",
+        "/en/account/second-factor/",
         {"username": "olga", "password": PASSWORD, "code": code_for(old, 1)},
     )
     new = TOTPDevice.objects.get(user=user, confirmed=False)
-    client.post("/account/second-factor/", {"code": code_for(new)})
+    client.post("/en/account/second-factor/", {"code": code_for(new)})
     assert list(TOTPDevice.objects.filter(user=user, confirmed=True)) == [new]
     assert JournalEntry.objects.filter(action="account.second_factor_changed").exists()
 
@@ -166,8 +166,8 @@ def test_a_password_reset_never_disables_the_second_factor(settings):
     user.email = "olga@example.org"
     user.save()
     client = Client()
-    client.post("/password-reset/", {"email": "olga@example.org"})
-    link = next(line for line in mail.outbox[0].body.splitlines() if "/password-reset/" in line)
+    client.post("/en/password-reset/", {"email": "olga@example.org"})
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/en/password-reset/" in line)
     path = link.split("://", 1)[1].split("/", 1)[1]
     form_page = client.get("/" + path, follow=True)
     new_password = "a brand new long passphrase 7"
@@ -177,13 +177,13 @@ def test_a_password_reset_never_disables_the_second_factor(settings):
     )
     assert get_user_model().objects.get(pk=user.pk).check_password(new_password)
     response = password_step(Client(), "olga", new_password)
-    assert response["Location"] == "/login/verify/"
+    assert response["Location"] == "/en/login/verify/"
     assert TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
 def test_the_admin_has_no_login_of_its_own():
     response = Client().get("/admin/login/")
-    assert response.status_code == 302 and response["Location"].startswith("/login/")
+    assert response.status_code == 302 and response["Location"].startswith("/en/login/")
 
 
 def test_sessions_end_after_the_idle_timeout(settings, personas):
@@ -193,7 +193,7 @@ def test_sessions_end_after_the_idle_timeout(settings, personas):
     session[SESSION_STARTED] = int(time.time())
     session[SESSION_SEEN] = int(time.time()) - settings.SESSION_IDLE_SECONDS - 5
     session.save()
-    client.get("/")
+    client.get("/en/")
     assert not is_logged_in(client)
 
 
@@ -204,11 +204,13 @@ def test_sessions_end_after_the_absolute_lifetime_however_active(settings, perso
     session[SESSION_STARTED] = int(time.time()) - settings.SESSION_COOKIE_AGE - 5
     session[SESSION_SEEN] = int(time.time())
     session.save()
-    client.get("/")
+    client.get("/en/")
     assert not is_logged_in(client)
 
 
-@pytest.mark.parametrize("path", ["/", "/members/", "/login/", "/api/v1/members", "/api/v1/docs"])
+@pytest.mark.parametrize(
+    "path", ["/en/", "/en/members/", "/en/login/", "/api/v1/members", "/api/v1/docs"]
+)
 def test_every_page_carries_the_security_headers(path):
     response = Client().get(path)
     assert "default-src 'self'" in response["Content-Security-Policy"]
@@ -251,9 +253,9 @@ def test_a_device_is_throttled_after_a_wrong_code(settings):
     _, device = enrolled()
     client = Client()
     password_step(client, "olga")
-    client.post("/login/verify/", {"code": "000000"})
+    client.post("/en/login/verify/", {"code": "000000"})
     # Within the throttle delay even the right code is refused.
-    assert client.post("/login/verify/", {"code": code_for(device)}).status_code == 422
+    assert client.post("/en/login/verify/", {"code": code_for(device)}).status_code == 422
 
 
 def test_a_refused_action_is_logged_with_user_address_and_what_was_refused(personas, caplog):

@@ -25,7 +25,7 @@ def test_instruments_are_listed_with_their_entry_into_force():
 
     assert rows["cst-1992"]["entry_into_force"] == "1994-04-20"
     assert rows["charter-2002"]["in_force"] is True
-    assert rows["charter-2002"]["url"] == "/depositary/instruments/charter-2002/"
+    assert rows["charter-2002"]["url"] == "/en/depositary/instruments/charter-2002/"
     assert len(rows) == 13
 
 

@@ -257,7 +257,7 @@ def test_each_persona_on_a_pending_acts_documents(personas, instrument, persona)
     before = everything()
 
     listed = c.get(f"{API}/acts/{act.pk}/documents")
-    downloaded = c.get(f"/depositary/acts/{act.pk}/documents/{document.pk}/")
+    downloaded = c.get(f"/en/depositary/acts/{act.pk}/documents/{document.pk}/")
     posted = c.post(f"{API}/acts/{act.pk}/documents", {"file": upload(PNG, "scan.png")})
 
     assert listed.status_code == PENDING_READ[persona]
@@ -265,7 +265,7 @@ def test_each_persona_on_a_pending_acts_documents(personas, instrument, persona)
     assert posted.status_code == PENDING_POST[persona], posted.content
     if PENDING_READ[persona] == 200:
         assert [d["sha256"] for d in listed.json()] == [document.sha256]
-        assert listed.json()[0]["url"] == f"/depositary/acts/{act.pk}/documents/{document.pk}/"
+        assert listed.json()[0]["url"] == f"/en/depositary/acts/{act.pk}/documents/{document.pk}/"
     if PENDING_POST[persona] == 201:
         assert posted.json()["content_type"] == "image/png"
     else:
@@ -280,7 +280,7 @@ def test_a_registered_acts_documents_are_public(personas, instrument, persona):
     c = client(personas, persona)
 
     listed = c.get(f"{API}/acts/{act.pk}/documents")
-    downloaded = c.get(f"/depositary/acts/{act.pk}/documents/{document.pk}/")
+    downloaded = c.get(f"/en/depositary/acts/{act.pk}/documents/{document.pk}/")
 
     assert listed.status_code == 200
     assert downloaded.status_code == 200
@@ -302,7 +302,9 @@ def test_a_returned_acts_documents_stay_with_the_state_and_the_depositary(
     document = attach(actor(personas.boris), act)
     services.return_act(actor(personas.sofia), act_id=act.pk, reason="Not signed")
 
-    response = client(personas, persona).get(f"/depositary/acts/{act.pk}/documents/{document.pk}/")
+    response = client(personas, persona).get(
+        f"/en/depositary/acts/{act.pk}/documents/{document.pk}/"
+    )
 
     assert response.status_code == PENDING_READ[persona]
 
@@ -313,8 +315,8 @@ def test_a_document_is_reached_only_through_its_own_act(personas, instrument):
     document = attach(actor(personas.boris), act)
     sofia = client(personas, "sofia")
 
-    assert sofia.get(f"/depositary/acts/{other.pk}/documents/{document.pk}/").status_code == 404
-    assert sofia.get(f"/depositary/acts/{act.pk}/documents/999999/").status_code == 404
+    assert sofia.get(f"/en/depositary/acts/{other.pk}/documents/{document.pk}/").status_code == 404
+    assert sofia.get(f"/en/depositary/acts/{act.pk}/documents/999999/").status_code == 404
     assert sofia.get(f"{API}/acts/999999/documents").status_code == 404
 
 
@@ -345,15 +347,15 @@ def test_the_pending_page_lists_documents_and_offers_the_upload_form(personas, i
     act = submitted(personas)
     document = attach(actor(personas.boris), act)
 
-    officer = client(personas, "sofia").get("/depositary/pending/").content.decode()
-    delegation = client(personas, "boris").get("/depositary/pending/").content.decode()
-    auditor = client(personas, "aud").get("/depositary/pending/").content.decode()
-    other = client(personas, "anna").get("/depositary/pending/").content.decode()
+    officer = client(personas, "sofia").get("/en/depositary/pending/").content.decode()
+    delegation = client(personas, "boris").get("/en/depositary/pending/").content.decode()
+    auditor = client(personas, "aud").get("/en/depositary/pending/").content.decode()
+    other = client(personas, "anna").get("/en/depositary/pending/").content.decode()
 
-    link = f"/depositary/acts/{act.pk}/documents/{document.pk}/"
+    link = f"/en/depositary/acts/{act.pk}/documents/{document.pk}/"
     assert document.sha256 in officer and link in officer
     assert 'enctype="multipart/form-data"' in delegation
-    assert f"/depositary/acts/{act.pk}/documents/" in delegation
+    assert f"/en/depositary/acts/{act.pk}/documents/" in delegation
     assert "csrfmiddlewaretoken" in delegation
     assert document.sha256 in auditor and 'enctype="multipart/form-data"' not in auditor
     assert document.sha256 not in other
@@ -364,9 +366,9 @@ def test_the_instrument_page_links_a_registered_acts_documents(personas, instrum
     document = attach(actor(personas.boris), act)
     services.register_act(actor(personas.sofia), act_id=act.pk)
 
-    page = Client().get(f"/depositary/instruments/{CODE}/").content.decode()
+    page = Client().get(f"/en/depositary/instruments/{CODE}/").content.decode()
 
-    assert f"/depositary/acts/{act.pk}/documents/{document.pk}/" in page
+    assert f"/en/depositary/acts/{act.pk}/documents/{document.pk}/" in page
     assert document.sha256 in page
 
 
@@ -379,7 +381,7 @@ def test_uploading_on_the_page(personas, instrument, persona, status):
     before = everything()
 
     response = client(personas, persona).post(
-        f"/depositary/acts/{act.pk}/documents/", {"file": upload(PDF, "nv.pdf")}
+        f"/en/depositary/acts/{act.pk}/documents/", {"file": upload(PDF, "nv.pdf")}
     )
 
     assert response.status_code == status
@@ -394,21 +396,21 @@ def test_a_refused_upload_on_the_page_is_a_message_and_writes_nothing(personas, 
     before = everything()
 
     response = client(personas, "boris").post(
-        f"/depositary/acts/{act.pk}/documents/", {"file": upload(HTML, "x.pdf")}, follow=True
+        f"/en/depositary/acts/{act.pk}/documents/", {"file": upload(HTML, "x.pdf")}, follow=True
     )
 
     assert "content is none of these" in response.content.decode()
     assert everything() == before
-    assert Client().post(f"/depositary/acts/{act.pk}/documents/", {}).status_code == 302
+    assert Client().post(f"/en/depositary/acts/{act.pk}/documents/", {}).status_code == 302
 
 
 def test_after_submitting_on_the_page_the_delegation_is_sent_to_attach_the_document(
     personas, instrument
 ):
     response = client(personas, "boris").post(
-        f"/depositary/instruments/{CODE}/acts/",
+        f"/en/depositary/instruments/{CODE}/acts/",
         {"kind": "notification", "date": "2020-03-01", "document": "NV 9"},
     )
 
     assert response.status_code == 302
-    assert response["Location"] == "/depositary/pending/"
+    assert response["Location"] == "/en/depositary/pending/"

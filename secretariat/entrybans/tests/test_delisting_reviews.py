@@ -410,23 +410,25 @@ def test_the_api_refers_determines_and_refuses_a_skipped_phase(personas):
 def test_the_pages_refer_and_record_each_phase(personas):
     request = services.lodge_request(ANNA, reference="DEMO-BY-0001", kind="delisting")
     sofia = client_for(personas, "sofia")
-    page = sofia.get("/entry-bans/requests/").content.decode()
+    page = sofia.get("/en/entry-bans/requests/").content.decode()
     assert f"/requests/{request.pk}/review/" in page
-    response = sofia.post(f"/entry-bans/requests/{request.pk}/review/", {"new_material": ""})
-    assert response.status_code == 302 and response["Location"].endswith("/entry-bans/reviews/")
+    response = sofia.post(f"/en/entry-bans/requests/{request.pk}/review/", {"new_material": ""})
+    assert response.status_code == 302 and response["Location"].endswith("/en/entry-bans/reviews/")
     review = DelistingReview.objects.get(request=request)
     response = sofia.post(
-        f"/entry-bans/reviews/{review.pk}/preliminary/",
+        f"/en/entry-bans/reviews/{review.pk}/preliminary/",
         {"decision": "accept", "reasons": REASONS, "new_material": ""},
     )
     assert response.status_code == 302
     assert DelistingReview.objects.get(pk=review.pk).phase == "information_gathering"
-    text = sofia.get("/entry-bans/reviews/").content.decode()
+    text = sofia.get("/en/entry-bans/reviews/").content.decode()
     assert "Close information gathering and open the dialogue" in text
-    boris_page = client_for(personas, "boris").get("/entry-bans/reviews/").content.decode()
+    boris_page = client_for(personas, "boris").get("/en/entry-bans/reviews/").content.decode()
     assert "DEMO-BY-0001" in boris_page and "Close information gathering" not in boris_page
     before = journal_size()
-    response = client_for(personas, "boris").post(f"/entry-bans/reviews/{review.pk}/dialogue/", {})
+    response = client_for(personas, "boris").post(
+        f"/en/entry-bans/reviews/{review.pk}/dialogue/", {}
+    )
     assert response.status_code == 302
     assert journal_size() == before
     assert DelistingReview.objects.get(pk=review.pk).phase == "information_gathering"
@@ -436,6 +438,6 @@ def test_a_review_step_on_a_page_names_the_rule_it_breaks(personas):
     request = services.lodge_request(ANNA, reference="DEMO-BY-0001", kind="delisting")
     review = services.refer_to_review(SOFIA, request_id=request.pk)
     response = client_for(personas, "sofia").post(
-        f"/entry-bans/reviews/{review.pk}/report/", {"report": STATEMENT}, follow=True
+        f"/en/entry-bans/reviews/{review.pk}/report/", {"report": STATEMENT}, follow=True
     )
     assert "comprehensive report cannot be recorded now" in response.content.decode()

@@ -197,19 +197,23 @@ def test_the_api_reports_lists_and_answers(personas):
 
 def test_the_pages_report_a_hit_and_take_the_answer(personas):
     kair = client_for(personas, "kair")
-    page = kair.post("/entry-bans/screen/", {"name": "Hayk Orinakyan", "use": "border"})
-    assert "/entry-bans/hit-reports/?reference=DEMO-AM-0001" in page.content.decode()
-    form = kair.get("/entry-bans/hit-reports/?reference=DEMO-AM-0001").content.decode()
+    page = kair.post("/en/entry-bans/screen/", {"name": "Hayk Orinakyan", "use": "border"})
+    assert "/en/entry-bans/hit-reports/?reference=DEMO-AM-0001" in page.content.decode()
+    form = kair.get("/en/entry-bans/hit-reports/?reference=DEMO-AM-0001").content.decode()
     assert 'value="DEMO-AM-0001"' in form
     response = kair.post(
-        "/entry-bans/hit-reports/",
+        "/en/entry-bans/hit-reports/",
         {"reference": "DEMO-AM-0001", "place": "Zvartnots airport", "action_taken": "on"},
     )
     assert response.status_code == 302
     row = HitReport.objects.get(listing__reference="DEMO-AM-0001")
     anna = client_for(personas, "anna")
-    assert f"/hit-reports/{row.pk}/answer/" in anna.get("/entry-bans/hit-reports/").content.decode()
-    response = anna.post(f"/entry-bans/hit-reports/{row.pk}/answer/", {"answer": "Refuse entry."})
+    assert (
+        f"/hit-reports/{row.pk}/answer/" in anna.get("/en/entry-bans/hit-reports/").content.decode()
+    )
+    response = anna.post(
+        f"/en/entry-bans/hit-reports/{row.pk}/answer/", {"answer": "Refuse entry."}
+    )
     assert response.status_code == 302
     assert HitReport.objects.get(pk=row.pk).answer == "Refuse entry."
 
@@ -217,7 +221,7 @@ def test_the_pages_report_a_hit_and_take_the_answer(personas):
 def test_the_page_refuses_a_report_of_a_listing_never_returned(personas):
     before = journal_size()
     response = client_for(personas, "kair").post(
-        "/entry-bans/hit-reports/", {"reference": "DEMO-BY-0001", "place": "Khorgos"}
+        "/en/entry-bans/hit-reports/", {"reference": "DEMO-BY-0001", "place": "Khorgos"}
     )
     assert response.status_code == 404
     assert journal_size() == before

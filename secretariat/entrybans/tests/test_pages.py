@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_public_page_shows_the_2011_proposal_as_a_proposal_and_the_demo_warning():
-    response = Client().get("/entry-bans/")
+    response = Client().get("/en/entry-bans/")
     assert response.status_code == 200
     text = response.content.decode()
     assert "proposal, not adopted" in text
@@ -21,16 +21,14 @@ def test_the_public_page_shows_the_2011_proposal_as_a_proposal_and_the_demo_warn
 
 
 def test_the_public_page_speaks_russian():
-    client = Client()
-    client.cookies["django_language"] = "ru"
-    text = client.get("/entry-bans/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    text = Client().get("/ru/entry-bans/").content.decode()
     assert "Единый реестр" in text
 
 
 def test_an_officer_screens_on_the_page_and_the_search_is_logged(personas):
     client = client_for(personas, "kair")
     before = AccessLog.objects.count()
-    response = client.post("/entry-bans/screen/", {"name": "Арман Улгибаев", "use": "border"})
+    response = client.post("/en/entry-bans/screen/", {"name": "Арман Улгибаев", "use": "border"})
     assert response.status_code == 200
     text = response.content.decode()
     assert "DEMO-KZ-0001" in text and "HIT" in text
@@ -40,26 +38,26 @@ def test_an_officer_screens_on_the_page_and_the_search_is_logged(personas):
 
 @pytest.mark.parametrize("persona", ["boris", "sofia", "aud"])
 def test_only_officers_reach_the_screening_page(personas, persona):
-    assert client_for(personas, persona).get("/entry-bans/screen/").status_code == 403
+    assert client_for(personas, persona).get("/en/entry-bans/screen/").status_code == 403
 
 
 def test_the_public_is_sent_to_log_in():
-    response = Client().get("/entry-bans/screen/")
-    assert response.status_code == 302 and "/login" in response["Location"]
+    response = Client().get("/en/entry-bans/screen/")
+    assert response.status_code == 302 and "/en/login" in response["Location"]
 
 
 def test_a_delegation_sees_its_listings_and_not_another_states(personas):
     client = client_for(personas, "boris")
-    text = client.get("/entry-bans/listings/").content.decode()
+    text = client.get("/en/entry-bans/listings/").content.decode()
     assert "DEMO-BY-0001" in text and "DEMO-AM-0001" not in text
-    assert client.get("/entry-bans/listings/DEMO-BY-0001/").status_code == 200
-    assert client.get("/entry-bans/listings/DEMO-AM-0001/").status_code == 404
+    assert client.get("/en/entry-bans/listings/DEMO-BY-0001/").status_code == 200
+    assert client.get("/en/entry-bans/listings/DEMO-AM-0001/").status_code == 404
 
 
 def test_a_delegation_cannot_delete_another_states_listing_through_the_page(personas):
     before = journal_size()
     response = client_for(personas, "anna").post(
-        "/entry-bans/listings/DEMO-BY-0001/delete/", {"reason": "x"}
+        "/en/entry-bans/listings/DEMO-BY-0001/delete/", {"reason": "x"}
     )
     assert response.status_code == 404
     assert journal_size() == before
@@ -68,7 +66,7 @@ def test_a_delegation_cannot_delete_another_states_listing_through_the_page(pers
 
 def test_the_secretariat_quarantines_through_the_page(personas):
     response = client_for(personas, "sofia").post(
-        "/entry-bans/listings/DEMO-BY-0001/quarantine/", {"reason": "Place of birth unclear"}
+        "/en/entry-bans/listings/DEMO-BY-0001/quarantine/", {"reason": "Place of birth unclear"}
     )
     assert response.status_code == 302
     assert Listing.objects.get(reference="DEMO-BY-0001").status == "quarantined"
@@ -77,7 +75,7 @@ def test_the_secretariat_quarantines_through_the_page(personas):
 def test_a_delegation_enters_a_listing_through_the_form(personas):
     statement = "Recorded after weighing the (fictitious) person's situation and consequences."
     response = client_for(personas, "anna").post(
-        "/entry-bans/listings/new/",
+        "/en/entry-bans/listings/new/",
         {
             "reference": "PAGE-AM-1",
             "issuing_authority": "Test",
@@ -106,26 +104,28 @@ def test_a_delegation_enters_a_listing_through_the_form(personas):
 def test_the_access_log_page_shows_searches_and_reads_side_by_side(personas):
     # A screening row names a name, a read names a reference: the page shows both.
     kair = client_for(personas, "kair")
-    kair.post("/entry-bans/screen/", {"name": "Hayk Orinakyan", "use": "border"})
-    client_for(personas, "boris").get("/entry-bans/listings/DEMO-BY-0001/")
-    response = client_for(personas, "aud").get("/entry-bans/access-log/")
+    kair.post("/en/entry-bans/screen/", {"name": "Hayk Orinakyan", "use": "border"})
+    client_for(personas, "boris").get("/en/entry-bans/listings/DEMO-BY-0001/")
+    response = client_for(personas, "aud").get("/en/entry-bans/access-log/")
     assert response.status_code == 200
     text = response.content.decode()
     assert "Hayk Orinakyan" in text and "DEMO-BY-0001" in text
 
 
 def test_the_access_log_page_is_for_auditors(personas):
-    assert client_for(personas, "aud").get("/entry-bans/access-log/").status_code == 200
+    assert client_for(personas, "aud").get("/en/entry-bans/access-log/").status_code == 200
     for persona in ("boris", "sofia", "kair"):
-        assert client_for(personas, persona).get("/entry-bans/access-log/").status_code == 403
+        assert client_for(personas, persona).get("/en/entry-bans/access-log/").status_code == 403
 
 
 def test_requests_page_lodges_and_answers(personas):
     anna = client_for(personas, "anna")
-    response = anna.post("/entry-bans/requests/", {"reference": "DEMO-BY-0001", "kind": "access"})
+    response = anna.post(
+        "/en/entry-bans/requests/", {"reference": "DEMO-BY-0001", "kind": "access"}
+    )
     assert response.status_code == 302
     boris = client_for(personas, "boris")
-    text = boris.get("/entry-bans/requests/").content.decode()
+    text = boris.get("/en/entry-bans/requests/").content.decode()
     assert "DEMO-BY-0001" in text and "Answer" in text
 
 

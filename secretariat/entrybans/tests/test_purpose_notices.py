@@ -265,17 +265,19 @@ def test_the_api_notifies_refuses_a_second_notice_lists_and_answers(personas):
 def test_the_page_notifies_shows_escalations_and_takes_the_reply(personas):
     anna = client_for(personas, "anna")
     response = anna.post(
-        "/entry-bans/purpose-notices/", {"reference": "DEMO-BY-0001", "reason": REASON}
+        "/en/entry-bans/purpose-notices/", {"reference": "DEMO-BY-0001", "reason": REASON}
     )
     assert response.status_code == 302
     notice = PurposeNotice.objects.get(listing__reference="DEMO-BY-0001")
     services.expire_listings(SYSTEM, today=notice.reply_by + dt.timedelta(days=1))
-    text = client_for(personas, "sofia").get("/entry-bans/purpose-notices/").content.decode()
+    text = client_for(personas, "sofia").get("/en/entry-bans/purpose-notices/").content.decode()
     assert "Escalated: no reply within 15 days" in text and "DEMO-BY-0001" in text
     boris = client_for(personas, "boris")
-    page = boris.get("/entry-bans/purpose-notices/").content.decode()
+    page = boris.get("/en/entry-bans/purpose-notices/").content.decode()
     assert "Escalated" in page and f"/purpose-notices/{notice.pk}/answer/" in page
-    response = boris.post(f"/entry-bans/purpose-notices/{notice.pk}/answer/", {"reply": "delete"})
+    response = boris.post(
+        f"/en/entry-bans/purpose-notices/{notice.pk}/answer/", {"reply": "delete"}
+    )
     assert response.status_code == 302
     assert Listing.objects.get(reference="DEMO-BY-0001").status == "deleted"
 
@@ -283,9 +285,9 @@ def test_the_page_notifies_shows_escalations_and_takes_the_reply(personas):
 def test_a_second_notice_on_the_page_is_refused_with_the_reason(personas):
     anna = client_for(personas, "anna")
     data = {"reference": "DEMO-BY-0001", "reason": REASON}
-    assert anna.post("/entry-bans/purpose-notices/", data).status_code == 302
+    assert anna.post("/en/entry-bans/purpose-notices/", data).status_code == 302
     before = journal_size()
-    response = client_for(personas, "sofia").post("/entry-bans/purpose-notices/", data)
+    response = client_for(personas, "sofia").post("/en/entry-bans/purpose-notices/", data)
     assert response.status_code == 422
     assert "already has an open" in response.content.decode()
     assert journal_size() == before

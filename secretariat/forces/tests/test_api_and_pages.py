@@ -79,7 +79,7 @@ def test_the_public_cannot_pledge_through_the_api():
 
 
 def test_the_forces_page_shows_pledged_strength_by_member_as_a_chart():
-    response = Client().get("/forces/?date=2022-01-10")
+    response = Client().get("/en/forces/?date=2022-01-10")
     html = response.content.decode()
     assert response.status_code == 200
     assert "<svg" in html and "Collective Peacekeeping Forces" in html
@@ -88,15 +88,14 @@ def test_the_forces_page_shows_pledged_strength_by_member_as_a_chart():
 
 
 def test_the_forces_page_in_russian():
-    client = Client(HTTP_ACCEPT_LANGUAGE="ru")
-    html = client.get("/forces/").content.decode()
+    html = Client().get("/ru/forces/").content.decode()
     assert "Коллективные силы оперативного реагирования" in html
 
 
 def test_a_delegation_pledges_through_the_page_and_errors_show_on_the_form(personas):
     client = Client()
     client.force_login(personas.boris)
-    assert client.get("/forces/pledge/").status_code == 200
+    assert client.get("/en/forces/pledge/").status_code == 200
     form = {
         "formation": "cpf",
         "state": "BY",
@@ -108,19 +107,20 @@ def test_a_delegation_pledges_through_the_page_and_errors_show_on_the_form(perso
         "start": "2025-01-01",
         "end": "2024-01-01",
     }
-    response = client.post("/forces/pledge/", form)
+    response = client.post("/en/forces/pledge/", form)
     assert response.status_code == 422
     assert "cannot end" in response.content.decode()
     assert not Contingent.objects.filter(code="cpf-by-engineers").exists()
-    response = client.post("/forces/pledge/", {**form, "end": ""})
+    response = client.post("/en/forces/pledge/", {**form, "end": ""})
     assert response.status_code == 302
     assert (
-        client.post("/forces/pledge/", {**form, "code": "x-am", "state": "AM"}).status_code == 404
+        client.post("/en/forces/pledge/", {**form, "code": "x-am", "state": "AM"}).status_code
+        == 404
     )
 
 
 def test_the_public_gets_no_pledge_form():
-    assert Client().get("/forces/pledge/").status_code == 302  # to the login page
+    assert Client().get("/en/forces/pledge/").status_code == 302  # to the login page
 
 
 def test_a_date_in_the_query_is_written_yyyy_mm_dd_and_nothing_else():

@@ -10,11 +10,20 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from secretariat.core.languages import path_in
 from secretariat.core.management.commands.compile_catalogs import catalog_files
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["/", "/?date=2011-08-12", "/members/", "/members/UZ/", "/offices/", "/journal/", "/login/"]
+PAGES = [
+    "/en/",
+    "/en/?date=2011-08-12",
+    "/en/members/",
+    "/en/members/UZ/",
+    "/en/offices/",
+    "/en/journal/",
+    "/en/login/",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -22,22 +31,22 @@ def test_every_public_page_renders_with_a_language_switch(path):
     response = Client().get(path)
     assert response.status_code == 200
     html = response.content.decode()
-    assert 'name="language" value="ru"' in html
-    # Nothing is fetched from another host: every script, style and image is our own.
-    assert not re.search(r"""<(script|link|img)[^>]+(src|href)=["'](https?:)?//""", html)
+    assert f'href="{path_in(path, "ru")}" hreflang="ru"' in html
+    # Nothing is fetched from another host: every script, style and image is our own (the
+    # hreflang alternates are absolute by rule, and name pages, which a browser does not fetch).
+    fetched = re.sub(r'<link rel="alternate"[^>]*>', "", html)
+    assert not re.search(r"""<(script|link|img)[^>]+(src|href)=["'](https?:)?//""", fetched)
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_every_public_page_renders_in_russian(path):
-    client = Client()
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
-    html = client.get(path).content.decode()
+    html = Client().get(path_in(path, "ru")).content.decode()
     assert '<html lang="ru">' in html
     assert "Участники" in html or "Войти" in html
 
 
 def test_the_home_page_on_12_august_2011_shows_seven_members_and_belarus_in_the_chair():
-    html = Client().get("/?date=2011-08-12").content.decode()
+    html = Client().get("/en/?date=2011-08-12").content.decode()
     assert re.search(r'data-testid="member-count">7<', html)
     chair = html.split('data-testid="chair"')[1].split("</p>")[0]
     assert "Belarus" in chair
@@ -45,19 +54,19 @@ def test_the_home_page_on_12_august_2011_shows_seven_members_and_belarus_in_the_
 
 
 def test_an_unreadable_date_is_explained_not_an_error():
-    html = Client().get("/?date=12/08/2011").content.decode()
+    html = Client().get("/en/?date=12/08/2011").content.decode()
     assert "is not a date" in html
 
 
 def test_the_member_page_charts_freedom_house_ratings_and_the_timeline():
-    html = Client().get("/members/UZ/").content.decode()
+    html = Client().get("/en/members/UZ/").content.decode()
     assert 'class="chart freedom"' in html
     assert "polyline" in html
     assert "2012-12-19" in html  # the suspension in the timeline
 
 
 def test_the_membership_chart_shows_uzbekistans_exit_return_and_suspension():
-    html = Client().get("/members/").content.decode()
+    html = Client().get("/en/members/").content.decode()
     uz_row = html.split(">Uzbekistan</text></a>")[1].split("</a>")[0]
     for status in ("party", "withdrawn", "member", "frozen", "suspended"):
         assert f"status-{status}" in uz_row
@@ -79,10 +88,10 @@ def test_a_pending_notification_is_hidden_from_another_state_on_the_portal(perso
     own, other, public = Client(), Client(), Client()
     own.force_login(personas.boris)
     other.force_login(personas.anna)
-    assert "Secret notice" in own.get("/members/BY/").content.decode()
-    assert "Secret notice" not in other.get("/members/BY/").content.decode()
-    assert "Secret notice" not in public.get("/members/BY/").content.decode()
-    assert public.get("/members/notifications/").status_code == 404
+    assert "Secret notice" in own.get("/en/members/BY/").content.decode()
+    assert "Secret notice" not in other.get("/en/members/BY/").content.decode()
+    assert "Secret notice" not in public.get("/en/members/BY/").content.decode()
+    assert public.get("/en/members/notifications/").status_code == 404
 
 
 def test_a_bad_form_shows_the_services_error_and_writes_nothing(personas):
@@ -92,7 +101,7 @@ def test_a_bad_form_shows_the_services_error_and_writes_nothing(personas):
     client.force_login(personas.sofia)
     before = journal_size()
     response = client.post(
-        "/offices/chairs/new/",
+        "/en/offices/chairs/new/",
         {"state": "KZ", "holder_en": "X", "start": "2011-01-01", "end": "2011-02-01"},
     )
     assert response.status_code == 422
