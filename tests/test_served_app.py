@@ -75,7 +75,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
 
 def test_the_first_start_loads_the_dataset_and_serves_the_home_page(served):
     base, _ = served
-    status, html, headers = _get(base + "/?date=2011-08-12")
+    status, html, headers = _get(base + "/en/?date=2011-08-12")
     assert status == 200
     assert 'data-testid="member-count">7<' in html
     assert headers.get("X-Frame-Options") == "DENY"
@@ -84,7 +84,7 @@ def test_the_first_start_loads_the_dataset_and_serves_the_home_page(served):
 
 def test_static_files_come_from_whitenoise_with_cache_busting_names(served):
     base, _ = served
-    _, html, _ = _get(base + "/")
+    _, html, _ = _get(base + "/en/")
     css = html.split('rel="stylesheet" href="')[1].split('"')[0]
     assert css.startswith("/static/secretariat/site.")
     assert css != "/static/secretariat/site.css"
