@@ -61,6 +61,18 @@ def _journal_guards_around_flush(request: pytest.FixtureRequest) -> Iterator[Non
     guards.lift_for_test_teardown(connection)
 
 
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Each test starts in the default language: a request to a /ru/ page leaves Russian active in
+    the thread (LocaleMiddleware does not reset it), and reverse() and resolve() follow it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def csto_committed(transactional_db: Any) -> None:
     """The dataset in a committed test (the session load was flushed by an earlier one)."""

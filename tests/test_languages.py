@@ -148,10 +148,14 @@ FEEDS = [
 ]
 
 
+def _feed(path: str) -> ElementTree.Element:
+    return ElementTree.fromstring(Client().get(path).content)  # noqa: S314 - our own feed
+
+
 @pytest.mark.parametrize(("name", "args", "english_title"), FEEDS)
 def test_a_feed_under_ru_is_a_russian_feed(name: str, args: list[str], english_title: Any) -> None:
-    russian = ElementTree.fromstring(Client().get(page_url(name, *args, lang="ru")).content)
-    english = ElementTree.fromstring(Client().get(page_url(name, *args)).content)
+    russian = _feed(page_url(name, *args, lang="ru"))
+    english = _feed(page_url(name, *args))
     assert russian.get(XML_LANG) == "ru" and english.get(XML_LANG) == "en"
     title = russian.findtext(f"{ATOM}title") or ""
     assert re.search("[а-яА-Я]", title) and not re.search("[a-zA-Z]{4,}", title), title
@@ -186,3 +190,11 @@ def test_the_api_answers_in_the_language_asked_for() -> None:
     # Links to pages lead to the page in the same language.
     rows = Client().get("/api/v1/depositary/instruments?lang=ru").json()
     assert rows and all(row["url"].startswith("/ru/depositary/instruments/") for row in rows)
+
+
+def test_reverse_after_a_russian_page_still_needs_page_url_for_a_language() -> None:
+    # A request leaves its language active in the thread (each test starts again in English):
+    # reverse() then gives that language's address, page_url(lang=...) always the one asked for.
+    Client().get("/ru/members/")
+    assert page_url("members:list") == "/en/members/"
+    assert page_url("members:list", lang="ru") == "/ru/members/"
