@@ -912,7 +912,9 @@ def main() -> None:
     if "--fix-heldout" in sys.argv:
         with open(DIGEST_FILE, "w", encoding="utf-8") as out:
             out.write(f"{digest}  held-out part of build() with the default arguments\n")
-    print(f"held-out digest {digest}: {'as committed' if digest == committed_digest() else 'CHANGED'}")
+    print(
+        f"held-out digest {digest}: {'as committed' if digest == committed_digest() else 'CHANGED'}"
+    )
 
 
 if __name__ == "__main__":
