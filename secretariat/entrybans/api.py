@@ -296,8 +296,21 @@ def screen(request: HttpRequest, body: ScreenIn) -> Any:
     return {"query": body.name, "use": body.use, "hits": hits}
 
 
+# The most queries one request may carry: /screen/batch (manifests), and /match as yente has it.
+BATCH_MAX_QUERIES = 1000
+MATCH_MAX_QUERIES = 100
+
+
+def _at_most(limit: int, count: int) -> None:
+    if count > limit:
+        raise RuleViolation(
+            f"at most {limit:,} queries per request; this one has {count:,}", field="queries"
+        )
+
+
 @router.post("/screen/batch", response=list[ScreenOut], summary="Screen up to 1,000 names")
 def screen_batch(request: HttpRequest, body: BatchIn) -> Any:
+    _at_most(BATCH_MAX_QUERIES, len(body.queries))
     queries = [
         registry.NameQuery(q.name, q.birth_date, q.nationality, tuple(q.documents))
         for q in body.queries
@@ -373,8 +386,7 @@ def match(
 ) -> Any:
     if dataset not in (DATASET, "default"):
         raise NotFound(f"No dataset {dataset!r}; this register serves {DATASET!r}.")
-    if len(body.queries) > 100:
-        raise RuleViolation("at most 100 queries per request", field="queries")
+    _at_most(MATCH_MAX_QUERIES, len(body.queries))
     hit_threshold = USES["border"].hit if threshold is None else threshold
     keys = list(body.queries)
     queries = [_example_to_query(body.queries[k]) for k in keys]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
+import unicodedata
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -387,15 +388,43 @@ def screen_batches(
         yield answer(pending)
 
 
+# The longest name a query may carry. The longest names on the register are under 120
+# characters; a few times that leaves room for every alias written out, and keeps one query's
+# work (and its access-log row) bounded.
+NAME_MAX_CHARS = 300
+# Controls that change how text is shown without being part of it: the bidirectional overrides
+# and isolates (a name could be made to display as another). Joiners (ZWJ, ZWNJ) are letters'
+# business in several scripts and are allowed.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def check_name(name: str) -> None:
+    """Refuse a name no screening should run on: longer than NAME_MAX_CHARS, or carrying control
+    characters (C0/C1 controls, tabs and line breaks included, or bidirectional overrides)."""
+    if len(name) > NAME_MAX_CHARS:
+        raise RuleViolation(
+            f"a name to screen is at most {NAME_MAX_CHARS} characters; this one has {len(name):,}",
+            field="name",
+        )
+    for position, char in enumerate(name, start=1):
+        if unicodedata.category(char) == "Cc" or char in BIDI_CONTROLS:
+            raise RuleViolation(
+                f"a name to screen may not contain control characters "
+                f"(U+{ord(char):04X} at character {position})",
+                field="name",
+            )
+
+
 def _prepared(actor: Actor, queries: Sequence[NameQuery], use: str) -> list[Query]:
     """The engine's queries, or the refusal of the whole batch (nothing screened, nothing
-    logged) for a caller who may not screen, an unknown use, or a query with no name or a
-    malformed date of birth."""
+    logged) for a caller who may not screen, an unknown use, or a query with no name, a name
+    too long or with control characters, or a malformed date of birth."""
     require(actor, "entrybans.screen")
     if use not in USES:
         raise RuleViolation(f"use must be one of {', '.join(USES)}", field="use")
     prepared: list[Query] = []
     for item in queries:
+        check_name(item.name)
         try:
             query = make_query(
                 item.name,
@@ -459,9 +488,11 @@ def name_query(data: Mapping[str, Any]) -> NameQuery:
 
 
 __all__ = [
+    "NAME_MAX_CHARS",
     "STRONG",
     "BatchWorkers",
     "NameQuery",
+    "check_name",
     "current_index",
     "name_query",
     "screen_batches",

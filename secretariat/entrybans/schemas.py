@@ -139,7 +139,8 @@ class BatchQueryIn(StrictIn):
 
 
 class BatchIn(StrictIn):
-    queries: list[BatchQueryIn] = Field(max_length=1000)
+    # at most 1,000 (api.BATCH_MAX_QUERIES), checked by the view so the refusal names the limit
+    queries: list[BatchQueryIn] = Field(description="at most 1,000 queries")
     use: str = "border"
     limit: int = Field(5, ge=1, le=50)
 
