@@ -68,7 +68,7 @@ def create_instrument(request: HttpRequest, body: InstrumentIn) -> Any:
     summary="An instrument's status on a date: entry into force, why, and every participant",
 )
 def get_instrument(request: HttpRequest, code: str, as_of: IsoDate | None = None) -> Any:
-    row = selectors.instrument(code)
+    row = selectors.instrument(code, as_of)
     status = selectors.status_of(row, _on(as_of))
     return present.instrument_status_out(row, status, selectors.state_names())
 
@@ -78,6 +78,7 @@ def get_instrument(request: HttpRequest, code: str, as_of: IsoDate | None = None
     summary="The instrument in the import format (secretariat-depositary/1), with its status",
 )
 def export_instrument(request: HttpRequest, code: str, as_of: IsoDate | None = None) -> Any:
+    selectors.instrument(code, as_of)  # not adopted yet on that date: 404
     return interchange.export_instrument(code, as_of)
 
 
@@ -87,9 +88,10 @@ def export_instrument(request: HttpRequest, code: str, as_of: IsoDate | None = N
     summary="The acts you may see, each with its date and its date of effect",
 )
 def instrument_acts(request: HttpRequest, code: str, as_of: IsoDate | None = None) -> Any:
-    row = selectors.instrument(code)
+    row = selectors.instrument(code, as_of)
     effective = selectors.status_of(row, _on(as_of)).effective_dates()
-    return [present.act_out(a, effective) for a in selectors.acts_for(actor_of(request), code)]
+    acts = selectors.acts_for(actor_of(request), code, as_of=as_of)
+    return [present.act_out(a, effective) for a in acts]
 
 
 @router.post(
@@ -124,8 +126,10 @@ def declare(request: HttpRequest, code: str, body: DeclareIn) -> Any:
     response=list[NotificationOut],
     summary="Depositary notifications about one instrument",
 )
-def instrument_notifications(request: HttpRequest, code: str) -> Any:
-    return [present.notification_out(n) for n in selectors.notifications(instrument_code=code)]
+def instrument_notifications(request: HttpRequest, code: str, as_of: IsoDate | None = None) -> Any:
+    selectors.instrument(code, as_of)
+    rows = selectors.notifications(instrument_code=code, as_of=as_of)
+    return [present.notification_out(n) for n in rows]
 
 
 @router.get("/acts/pending", response=list[ActOut], summary="Submissions awaiting examination")
@@ -196,9 +200,12 @@ def attach_document(
     summary="Depositary notifications, newest first; filter by instrument or state",
 )
 def list_notifications(
-    request: HttpRequest, instrument: str | None = None, state: str | None = None
+    request: HttpRequest,
+    instrument: str | None = None,
+    state: str | None = None,
+    as_of: IsoDate | None = None,
 ) -> Any:
-    rows = selectors.notifications(instrument_code=instrument, state=state)
+    rows = selectors.notifications(instrument_code=instrument, state=state, as_of=as_of)
     return [present.notification_out(n) for n in rows[:500]]
 
 
@@ -229,7 +236,7 @@ def state_overview(request: HttpRequest, code: str, as_of: IsoDate | None = None
 def matrix(request: HttpRequest, as_of: IsoDate | None = None) -> Any:
     on = _on(as_of)
     statuses = selectors.all_statuses(on)
-    members = selectors.member_codes()
+    members = selectors.member_codes(on)
     return {
         "as_of": on,
         "states": members,

@@ -329,11 +329,15 @@ def export_instrument(code: str, as_of: dt.date | None = None) -> dict[str, Any]
     from secretariat.depositary import selectors
     from secretariat.depositary.models import ActStatus
 
-    row = selectors.instrument(code)
+    row = selectors.instrument(code, as_of)
     on = as_of or dt.date.today()
     status = selectors.status_of(row, on)
-    acts = row.acts.filter(status=ActStatus.REGISTERED).select_related("revokes")
-    notified = dict(row.notifications.filter(act__isnull=False).values_list("act_id", "number"))
+    # Without a date: the whole record (acts may be dated ahead); with one, what existed then.
+    acts = selectors.acts_for(Actor.system("export"), code, as_of=as_of).filter(
+        status=ActStatus.REGISTERED
+    )
+    notices = selectors.notifications(instrument_code=code, as_of=as_of).filter(act__isnull=False)
+    notified = dict(notices.values_list("act_id", "number"))
     document: dict[str, Any] = {
         "format": FORMAT,
         "code": row.code,
@@ -358,7 +362,7 @@ def export_instrument(code: str, as_of: dt.date | None = None) -> dict[str, Any]
         "acts": [],
     }
     effective = status.effective_dates()
-    for act in acts.order_by("date", "id"):
+    for act in acts:
         entry: dict[str, Any] = {
             "state": act.state,
             "kind": act.kind,
@@ -389,7 +393,7 @@ def export_all(as_of: dt.date | None = None) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "instruments": [export_instrument(row.code, as_of) for row in selectors.instruments()],
+        "instruments": [export_instrument(row.code, as_of) for row in selectors.instruments(as_of)],
     }
 
 

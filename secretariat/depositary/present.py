@@ -6,6 +6,7 @@ from typing import Any
 
 from django.urls import reverse
 
+from secretariat.depositary import selectors
 from secretariat.depositary.domain.acts import ActKind
 from secretariat.depositary.domain.engine import InstrumentStatus, StateStatus
 from secretariat.depositary.models import Act, ActDocument, Instrument, Notification
@@ -108,7 +109,7 @@ def instrument_status_out(
         "adopted_on": row.adopted_on,
         "place_en": row.place_en,
         "parent": row.parent_id,
-        "amendments": list(row.amendments.values_list("code", flat=True)),
+        "amendments": [a.code for a in selectors.amendments_of(row, status.as_of)],
         "participation": row.participation,
         "depositary": row.depositary,
         "registration": row.registration,

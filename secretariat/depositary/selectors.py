@@ -2,8 +2,11 @@
 
 Every page, API operation, feed and export reads through here. Acts submitted and not yet
 registered (or returned) are visible only to the submitting state's delegation, the secretariat
-and auditors; to anyone else they do not exist (404). Statuses are computed from the registered
-acts dated on or before the date asked about, so any past date can be asked.
+and auditors; to anyone else they do not exist (404).
+
+Every read that takes a date follows the one as-of rule (core/domain/asof.py): an instrument
+exists from its adoption, an act from its date, a notification from its issue; on a date nothing
+that came into being after it is shown, and statuses are recomputed from what existed then.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import Q, QuerySet
 
+from secretariat.core.asof_queries import existed_q
+from secretariat.core.domain import asof
 from secretariat.core.domain.actors import Actor, Role
 from secretariat.core.domain.errors import NotFound
 from secretariat.depositary.domain import countries
@@ -25,15 +30,27 @@ from secretariat.depositary.models import Act, ActDocument, ActStatus, Instrumen
 from secretariat.depositary.services import clauses_of
 
 
-def instruments() -> QuerySet[Instrument]:
-    return Instrument.objects.select_related("parent").order_by("adopted_on", "code")
+def instruments(as_of: dt.date | None = None) -> QuerySet[Instrument]:
+    """Every instrument, or those adopted on or before `as_of` (the as-of rule)."""
+    rows = Instrument.objects.select_related("parent").order_by("adopted_on", "code")
+    return rows if as_of is None else rows.filter(existed_q("adopted_on", as_of))
 
 
-def instrument(code: str) -> Instrument:
+def instrument(code: str, as_of: dt.date | None = None) -> Instrument:
+    """One instrument; asked about a date before its adoption, it does not exist yet (404)."""
     found = Instrument.objects.select_related("parent").filter(code=code).first()
     if found is None:
         raise NotFound(f"No instrument with code {code!r}.")
+    if as_of is not None and not asof.existed_on(found.adopted_on, as_of):
+        raise NotFound(
+            f"The instrument {code!r} was adopted on {found.adopted_on}, after {as_of.isoformat()}."
+        )
     return found
+
+
+def amendments_of(row: Instrument, as_of: dt.date | None = None) -> QuerySet[Instrument]:
+    rows = row.amendments.order_by("adopted_on", "code")
+    return rows if as_of is None else rows.filter(existed_q("adopted_on", as_of))
 
 
 def state_code(code: str) -> str:
@@ -67,10 +84,20 @@ def state_names() -> dict[str, StateName]:
     return names
 
 
-def member_codes() -> list[str]:
-    from secretariat.members.models import MemberState
+def member_codes(as_of: dt.date | None = None) -> list[str]:
+    """The organization's states by name; with `as_of`, those whose first membership event
+    (signature of the founding treaty, accession…) is dated on or before it (the as-of rule)."""
+    from secretariat.members.models import EventStatus, MembershipEvent, MemberState
 
-    return list(MemberState.objects.order_by("name_en").values_list("code", flat=True))
+    codes = list(MemberState.objects.order_by("name_en").values_list("code", flat=True))
+    if as_of is None:
+        return codes
+    known = set(
+        MembershipEvent.objects.filter(status=EventStatus.REGISTERED, date__lte=as_of).values_list(
+            "state_id", flat=True
+        )
+    )
+    return [code for code in codes if code in known]
 
 
 # --- acts --------------------------------------------------------------------------------------
@@ -86,9 +113,15 @@ def visible_acts_filter(actor: Actor) -> Q:
 
 
 def acts_for(
-    actor: Actor, instrument_code: str | None = None, state: str | None = None
+    actor: Actor,
+    instrument_code: str | None = None,
+    state: str | None = None,
+    as_of: dt.date | None = None,
 ) -> QuerySet[Act]:
+    """The acts the actor may see; with `as_of`, only those dated on or before it."""
     rows = Act.objects.filter(visible_acts_filter(actor))
+    if as_of is not None:
+        rows = rows.filter(existed_q("date", as_of, nullable=False))
     if instrument_code is not None:
         rows = rows.filter(instrument=instrument(instrument_code))
     if state is not None:
@@ -201,7 +234,7 @@ def all_statuses(as_of: dt.date) -> list[tuple[Instrument, InstrumentStatus]]:
                 check=False,
             ),
         )
-        for row in instruments()
+        for row in instruments(as_of)
     ]
     if head is not None:
         while len(_STATUS_MEMO) >= _MEMO_SIZE:
@@ -247,9 +280,12 @@ def outstanding(code: str, as_of: dt.date) -> list[StateRow]:
 
 
 def notifications(
-    instrument_code: str | None = None, state: str | None = None
+    instrument_code: str | None = None, state: str | None = None, as_of: dt.date | None = None
 ) -> QuerySet[Notification]:
+    """Notifications, newest first; with `as_of`, only those issued on or before it."""
     rows = Notification.objects.select_related("instrument", "act")
+    if as_of is not None:
+        rows = rows.filter(existed_q("issued_on", as_of, nullable=False))
     if instrument_code is not None:
         rows = rows.filter(instrument=instrument(instrument_code))
     if state is not None:

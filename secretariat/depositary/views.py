@@ -39,9 +39,9 @@ def _lang() -> str:
     return get_language() or "en"
 
 
-def _instrument_or_404(code: str) -> Any:
+def _instrument_or_404(code: str, on: dt.date | None = None) -> Any:
     try:
-        return selectors.instrument(code)
+        return selectors.instrument(code, on)
     except NotFound:
         raise Http404 from None
 
@@ -98,12 +98,14 @@ def _participants(status: Any, names: dict[str, Any], lang: str) -> list[dict[st
 
 def instrument_detail(request: HttpRequest, code: str) -> HttpResponse:
     actor = request_actor(request)
-    row = _instrument_or_404(code)
     on, error, is_today = _as_of(request)
+    row = _instrument_or_404(code, on)
     status = selectors.status_of(row, on)
     lang = _lang()
     names = selectors.state_names()
-    acts = list(selectors.acts_for(actor, row.code).prefetch_related("revoked_by", "documents"))
+    acts = list(
+        selectors.acts_for(actor, row.code, as_of=on).prefetch_related("revoked_by", "documents")
+    )
     acts_total = len(acts)
     if acts_total > ACT_LOG_LIMIT and request.GET.get("acts") != "all":
         acts = acts[-ACT_LOG_LIMIT:]  # the latest; ?acts=all shows every one
@@ -143,8 +145,8 @@ def _instrument_context(
         "waiting_names": [
             names[code].name(lang) if code in names else code for code in status.waiting_for
         ],
-        "notifications": selectors.notifications(instrument_code=row.code)[:20],
-        "amendments": row.amendments.all(),
+        "notifications": selectors.notifications(instrument_code=row.code, as_of=on)[:20],
+        "amendments": selectors.amendments_of(row, on),
         "on": on,
         "date_error": error,
         "is_today": is_today,
@@ -189,7 +191,7 @@ def submit_act(request: HttpRequest, code: str) -> HttpResponse:
             return redirect("depositary:instrument", code=row.code)
     on, error, is_today = _as_of(request)
     status = selectors.status_of(row, on)
-    acts = list(selectors.acts_for(actor, row.code))
+    acts = list(selectors.acts_for(actor, row.code, as_of=on))
     context = _instrument_context(
         row, status, selectors.state_names(), _lang(), acts, on, error, is_today, form
     )
@@ -224,7 +226,7 @@ def state_detail(request: HttpRequest, code: str) -> HttpResponse:
             "date_error": error,
             "is_today": is_today,
             "lang": lang,
-            "notifications": selectors.notifications(state=target)[:30],
+            "notifications": selectors.notifications(state=target, as_of=on)[:30],
         },
     )
 
@@ -233,7 +235,7 @@ def matrix(request: HttpRequest) -> HttpResponse:
     on, error, is_today = _as_of(request)
     lang = _lang()
     names = selectors.state_names()
-    members = selectors.member_codes()
+    members = selectors.member_codes(on)
     statuses = selectors.all_statuses(on)
     table = []
     for row, status in statuses:
@@ -286,10 +288,17 @@ def matrix(request: HttpRequest) -> HttpResponse:
 
 
 def notifications(request: HttpRequest) -> HttpResponse:
+    on, error, is_today = _as_of(request)
     return render(
         request,
         "depositary/notifications.html",
-        {"notifications": selectors.notifications()[:200], "lang": _lang()},
+        {
+            "notifications": selectors.notifications(as_of=on)[:200],
+            "lang": _lang(),
+            "on": on,
+            "date_error": error,
+            "is_today": is_today,
+        },
     )
 
 
@@ -410,14 +419,14 @@ def _csv_response(text: str, filename: str) -> HttpResponse:
 
 
 def instrument_json(request: HttpRequest, code: str) -> HttpResponse:
-    row = _instrument_or_404(code)
     on, _error, _today = _as_of(request)
+    row = _instrument_or_404(code, on)
     return _json_response(interchange.export_instrument(row.code, on), f"{row.code}.json")
 
 
 def instrument_csv(request: HttpRequest, code: str) -> HttpResponse:
-    row = _instrument_or_404(code)
     on, _error, _today = _as_of(request)
+    row = _instrument_or_404(code, on)
     status = selectors.status_of(row, on)
     names = {c: n.name_en for c, n in selectors.state_names().items()}
     return _csv_response(interchange.instrument_csv(status, names), f"{row.code}.csv")
@@ -447,7 +456,8 @@ def state_csv(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def dump(request: HttpRequest) -> HttpResponse:
-    return _json_response(interchange.export_all(), "depositary.json")
+    on = as_of_date(request)[0] if request.GET.get("date") else None
+    return _json_response(interchange.export_all(on), "depositary.json")
 
 
 def json_schema(request: HttpRequest) -> HttpResponse:

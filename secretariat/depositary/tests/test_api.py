@@ -26,7 +26,7 @@ def test_instruments_are_listed_with_their_entry_into_force():
     assert rows["cst-1992"]["entry_into_force"] == "1994-04-20"
     assert rows["charter-2002"]["in_force"] is True
     assert rows["charter-2002"]["url"] == "/en/depositary/instruments/charter-2002/"
-    assert len(rows) == 13
+    assert len(rows) == 10  # adopted by that date; the 2011-12, 2014 and 2021 ones not yet
 
 
 def test_an_instrument_answers_with_every_participant_and_their_own_date():

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from secretariat.core.domain import asof
 from secretariat.core.domain.errors import RuleViolation
 
 
@@ -102,10 +103,11 @@ def _apply(status: Status, event: Event) -> Status:
 
 
 def status_on(events: Iterable[Event], on: dt.date) -> Status:
-    """The status on a date; an event takes effect on its own date."""
+    """The status on a date, from the events that existed on it (the as-of rule, core/domain/asof.py):
+    an event comes into being and takes effect on its own date."""
     status = Status.NONE
     for event in ordered(events):
-        if event.date > on:
+        if not asof.existed_on(event.date, on):
             break
         status = _apply(status, event)
     return status

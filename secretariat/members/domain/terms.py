@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Generic, TypeVar
 
+from secretariat.core.domain import asof
 from secretariat.core.domain.errors import RuleViolation
 
 
@@ -35,7 +36,12 @@ class Term(Generic[K]):
     label: str = ""
 
     def covers(self, on: dt.date) -> bool:
-        return self.start <= on and (self.end is None or on <= self.end)
+        """In office on `on` by the as-of rule: from its start, through its end day."""
+        return self.lifespan.in_effect_on(on)
+
+    @property
+    def lifespan(self) -> asof.Lifespan:
+        return asof.Lifespan(self.start, ends=self.end, end_inclusive=True)
 
 
 def check_dates(start: dt.date, end: dt.date | None) -> None:
