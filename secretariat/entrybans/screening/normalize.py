@@ -22,13 +22,30 @@ from secretariat.entrybans.screening.translit import romanizations, script_of
 TITLES = frozenset(
     {"mr", "mrs", "ms", "dr", "prof", "gen", "col", "г-н", "г-жа", "господин", "госпожа"}
 )
-# Kyrgyz and Kazakh patronymics written as a separate word ("Akylbek uulu", "Aigerim kyzy").
-PATRONYMIC_WORDS = frozenset({"uulu", "kyzy", "кызы", "уулу", "ұлы", "қызы", "uly", "ogly", "oglu"})
+# The Turkic patronymic written as a word after the father's name: "son of" / "daughter of" in
+# Kyrgyz (уулу, кызы), Kazakh (улы, ұлы, қызы), Azerbaijani and Turkmen (оглы, oglu, ogly, gyzy)
+# and Uzbek (ўғли, o'g'li, қизи, qizi), Cyrillic and Latin (apostrophes are folded away).
+PATRONYMIC_WORDS = frozenset(
+    {
+        "uulu", "kyzy", "кызы", "уулу", "ұлы", "улы", "қызы", "uly", "ogly", "oglu", "оглы",
+        "оглу", "ogli", "ugli", "ўғли", "угли", "qizi", "kizi", "қизи", "кизи", "gyzy", "qyzy",
+        "гызы",
+    }
+)  # fmt: skip
 _PATRONYMIC_ENDINGS = (
     "ovich", "evich", "ovic", "evic", "ovych", "evych", "avich", "ich", "ych", "ovna", "evna",
     "ichna", "ivna", "avna", "ovitch", "evitch", "owitsch", "ewitsch",
     "ович", "евич", "ич", "овна", "евна", "ична", "івна", "ївна", "авіч", "евіч", "іч", "аўна",
-    "еўна", "ўна", "ұлы", "қызы", "uly", "kyzy",
+    "еўна", "ўна", "ұлы", "қызы", "uly", "kyzy", "uulu", "ogly", "oglu", "ogli", "ugli", "qizi",
+    "уулу", "кызы", "оглы", "ўғли", "угли", "қизи",
+)  # fmt: skip
+# Skeletons (see below) of the endings that make a patronymic of a father's given name, longest
+# first: Russian and Ukrainian -ович/-евич/-ич, -овна/-евна/-ична/-івна, Belarusian -авіч/-аўна,
+# Kazakh -ұлы/-қызы, Kyrgyz уулу/кызы, Azerbaijani and Uzbek оглы/o'g'li/qizi, and Tajik -зода
+# ("born of", used as a surname made of the father's name). What is left is the father's name.
+_FATHER_ENDINGS = (
+    "ovna", "evna", "iCna", "ivna", "avna", "auna", "euna", "oviC", "eviC", "aviC",
+    "uulu", "ulu", "uli", "ogli", "oglu", "ugli", "kizi", "gizi", "zoda", "zade", "iC",
 )  # fmt: skip
 
 _APOSTROPHES = str.maketrans("", "", "'’ʼʻ`´ʹʺ\"")
@@ -53,21 +70,67 @@ def fold(text: str) -> str:
 def tokenize(text: str) -> list[str]:
     """The words of a name, in order: `SURNAME, Given`, MRZ `SURNAME<<GIVEN` and `Given SURNAME`
     all give their words; a hyphenated name gives its parts (Касым-Жомарт → касым, жомарт)."""
-    words: list[str] = []
+    return [word for group in tokenize_groups(text) for word in group]
+
+
+def tokenize_groups(text: str) -> list[list[str]]:
+    """The words of a name grouped as written: the parts of a hyphenated name form one group
+    (Мельникова-Дорн, Касым-Жомарт); a Turkic patronymic word joins the father's name before it
+    into one word ("серік улы", "azamat uulu": one patronymic); a name in a script that writes
+    no spaces between its parts (Chinese, Korean, Japanese) gives its first syllable (the family
+    name) and the rest as two groups."""
+    groups: list[list[str]] = []
     for chunk in _SPLIT.split(fold(text)):
-        for part in chunk.split("-"):
-            part = part.strip()
-            if part and part not in TITLES and any(c.isalpha() for c in part):
-                words.append(part)
-    return words
+        parts = [p.strip() for p in chunk.split("-")]
+        parts = [p for p in parts if p and p not in TITLES and any(c.isalpha() for c in p)]
+        if not parts:
+            continue
+        if len(parts) == 1 and parts[0] in PATRONYMIC_WORDS and groups:
+            groups[-1][-1] = f"{groups[-1][-1]} {parts[0]}"
+            continue
+        if len(parts) == 1 and len(parts[0]) > 1 and is_syllabic(parts[0]):
+            groups.extend([[parts[0][:1]], [parts[0][1:]]])
+            continue
+        groups.append(parts)
+    return groups
+
+
+def is_syllabic(word: str) -> bool:
+    """Is the word written in Han, Hangul, Hiragana or Katakana, where one character is one
+    syllable and a personal name is written without a space between family and given name?"""
+    return all(
+        0x3040 <= ord(c) <= 0x30FF or 0x3400 <= ord(c) <= 0x9FFF or 0xAC00 <= ord(c) <= 0xD7AF
+        for c in word
+    )
 
 
 def is_patronymic(word: str) -> bool:
-    """Does this word look like a patronymic (-ович, -ovna, -авіч, -ұлы, uulu, ...)?"""
+    """Does this word look like a patronymic (-ович, -ovna, -авіч, -ұлы, "серік улы", uulu, ...)?
+    Its ending alone does not make it one: Мицкевич, Тарасевич are surnames. `records.py` decides
+    from the structure of the whole name which word, if any, is the patronymic."""
     word = fold(word)
-    if word in PATRONYMIC_WORDS:
+    if word in PATRONYMIC_WORDS or word.rsplit(" ", 1)[-1] in PATRONYMIC_WORDS:
         return True
     return len(word) >= 6 and word.endswith(_PATRONYMIC_ENDINGS)
+
+
+def father_of(keys: frozenset[str]) -> frozenset[str]:
+    """The skeletons of the father's given name a patronymic is made of (Олегович, Oleg uulu,
+    Серікұлы, Rahmonzoda → oleg, serik, rahmon), with a final й/i (Сергей → serge, like
+    Сергеевич) or а (Никита, Никитич) left out, so that the name and the patronymic's stem meet.
+    Empty for a word that does not end like a patronymic."""
+    found: set[str] = set()
+    for key in keys:
+        for end in _FATHER_ENDINGS:
+            if key.endswith(end) and len(key) - len(end) >= 2:
+                found.add(given_stem(key[: -len(end)]))
+                break
+    return frozenset(found)
+
+
+def given_stem(key: str) -> str:
+    """A given name's skeleton as a patronymic keeps it: without a final i or a."""
+    return key[:-1] if len(key) > 3 and key[-1] in "ia" else key
 
 
 def is_initial(word: str) -> bool:

@@ -14,12 +14,13 @@ from typing import Any
 from secretariat.entrybans.screening.names import is_known_given, is_translated, symbols_of
 from secretariat.entrybans.screening.normalize import (
     ending_variants,
+    father_of,
     fold,
     is_initial,
     is_patronymic,
     plain_forms,
     skeletons,
-    tokenize,
+    tokenize_groups,
 )
 
 SURNAME, GIVEN, PATRONYMIC, OTHER = "surname", "given", "patronymic", "other"
@@ -87,6 +88,9 @@ class Token(Frozen):
     plain: frozenset[str] = frozenset()
     known_given: bool = False  # one of the region's common given names (names.py)
     translated: bool = False  # a translated form of a given name (Jan for Иван)
+    # A patronymic's father's name: its skeletons, and its given-name groups marked "§"
+    # (Мікалаевіч and Николаевич: one father, Мікалай = Николай).
+    father: frozenset[str] = frozenset()
 
     @property
     def initial(self) -> str:
@@ -100,6 +104,9 @@ class Name(Frozen):
     text: str
     tokens: tuple[Token, ...]
     quality: str = STRONG
+    # Per token: 0, or the number of the hyphenated name it is a part of (Мельникова-Дорн: both
+    # parts 1), so that a query giving one part of a compound surname is not short of a word.
+    parts: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -136,6 +143,8 @@ class QueryToken(Frozen):
     plain: frozenset[str] = frozenset()
     known_given: bool = False
     translated: bool = False
+    father: frozenset[str] = frozenset()
+    part: int = 0  # as `Name.parts`
 
 
 @dataclass(frozen=True)
@@ -150,6 +159,15 @@ class Query(Frozen):
 def document_key(number: str) -> str:
     """Document numbers compare on letters and digits only, upper case."""
     return re.sub(r"[^0-9A-Z]", "", fold(number).upper())
+
+
+def fathers(keys: frozenset[str]) -> frozenset[str]:
+    """A patronymic's father's name as `Token.father` holds it (see there)."""
+    stems = father_of(keys)
+    if not stems:
+        return frozenset()
+    given_forms = stems | {f"{stem}i" for stem in stems} | {f"{stem}a" for stem in stems}
+    return stems | {f"§{group}" for group in symbols_of(frozenset(given_forms))}
 
 
 @lru_cache(maxsize=500_000)
@@ -170,7 +188,58 @@ def _token(word: str, role: str) -> Token:
         plain_forms(word),
         known_given=given and is_known_given(keys),
         translated=bool(symbols) and is_translated(keys),
+        father=fathers(keys) if role == PATRONYMIC else frozenset(),
     )
+
+
+def _known_given(word: str) -> bool:
+    return is_known_given(skeletons(word))
+
+
+def _father_known(word: str) -> bool:
+    stems = father_of(skeletons(word))
+    return bool(stems) and is_known_given(
+        stems | {f"{stem}i" for stem in stems} | {f"{stem}a" for stem in stems}
+    )
+
+
+def full_name_roles(groups: list[list[str]]) -> list[str]:
+    """The role of each group of words of a name written in full, from the structure of the whole
+    name rather than from one word's ending.
+
+    A name of the region has at most one patronymic, and it follows the given name: "Surname Given
+    Patronymic" (the register's order) or "Given Patronymic Surname". A word ending like a
+    patronymic elsewhere is a surname made of one (Мицкевич, Тарасевич, Petrovich, Serbian and
+    Polish -vić/-wicz). Where two readings are possible the one whose given name is a known given
+    name, and whose patronymic is made of one, wins; then the register's order. A Turkic
+    patronymic written as two words ("Азамат уулу") is one always; with it a name may have no
+    surname at all (Kyrgyz "Бекзат Азамат уулу"). When nothing says which word is which, every
+    group is `other` (surname or given name) and the scorer aligns them in any order."""
+    count = len(groups)
+    roles = [OTHER] * count
+    best: tuple[int, int] | None = None  # (evidence, position of the patronymic)
+    for position in range(1, count):
+        group = groups[position]
+        if len(group) != 1 or not is_patronymic(group[0]):
+            continue
+        marked = " " in group[0]  # the Turkic word "son/daughter of": a patronymic for sure
+        if count < 3 and not marked:
+            continue  # two words, one ending like a patronymic: a surname (Раманіч, Petrovich)
+        given = groups[position - 1]
+        evidence = 2 * all(_known_given(w) for w in given) + _father_known(group[0])
+        evidence += 3 * marked + 2 * (position in (1, count - 1))
+        if best is None or (evidence, position) > best:
+            best = (evidence, position)
+    if best is None:
+        return roles
+    position = best[1]
+    roles[position] = PATRONYMIC
+    roles[position - 1] = GIVEN
+    if position == count - 1:  # Surname Given Patronymic
+        roles[: position - 1] = [SURNAME] * (position - 1)
+    elif position == 1:  # Given Patronymic Surname
+        roles[2:] = [SURNAME] * (count - 2)
+    return roles
 
 
 def make_name(
@@ -182,20 +251,54 @@ def make_name(
     quality: str = STRONG,
 ) -> Name:
     """A name from its parts when they are known (best), else from the full text, whose words are
-    tagged by position: a patronymic by its ending, the rest surname-or-given (role `other`)."""
+    tagged by the structure of the whole name (`full_name_roles`)."""
     tokens: list[Token] = []
+    parts: list[int] = []
     if surname or given or patronymic:
         for text, role in ((surname, SURNAME), (given, GIVEN), (patronymic, PATRONYMIC)):
-            tokens.extend(_token(word, role) for word in tokenize(text))
+            for group in tokenize_groups(text):
+                number = len(parts) + 1 if len(group) > 1 else 0
+                for word in group:
+                    tokens.append(_token(word, role))
+                    parts.append(number)
         display = " ".join(p for p in (given, patronymic, surname) if p) or full
     else:
-        words = tokenize(full)
-        # With two words, one ending like a patronymic is a surname (Раманіч, Petrovich).
-        tagged = len(words) >= 3
-        for word in words:
-            tokens.append(_token(word, PATRONYMIC if tagged and is_patronymic(word) else OTHER))
+        groups = tokenize_groups(full)
+        for group, role in zip(groups, full_name_roles(groups), strict=True):
+            number = len(parts) + 1 if len(group) > 1 else 0
+            for word in group:
+                tokens.append(_token(word, role))
+                parts.append(number)
         display = full
-    return Name(display, tuple(t for t in tokens if t.keys), quality)
+    kept = [i for i, t in enumerate(tokens) if t.keys]
+    return Name(display, tuple(tokens[i] for i in kept), quality, tuple(parts[i] for i in kept))
+
+
+def with_roles_of(name: Name, others: list[Name]) -> Name:
+    """The name with the roles the listing's other names give its words: a word left `other`
+    (or read as a patronymic by its ending) that is, in another name of the same listing, only
+    ever a surname, a given name or a patronymic takes that role (the Belarusian "Тарасевіч Алег"
+    from the Russian "Тарасевич Олег Николаевич" given in parts)."""
+    definite = [t for other in others if other is not name for t in other.tokens if t.role != OTHER]
+    if not definite:
+        return name
+    tokens: list[Token] = []
+    changed = False
+    for token in name.tokens:
+        roles = {
+            d.role
+            for d in definite
+            if d.keys & token.keys or d.akanye & token.akanye or d.symbols & token.symbols
+        }
+        if len(roles) == 1 and token.role in (OTHER, PATRONYMIC):
+            role = roles.pop()
+            if role != token.role:
+                token = _token(token.text, role)
+                changed = True
+        tokens.append(token)
+    if not changed:
+        return name
+    return Name(name.text, tuple(tokens), name.quality, name.parts)
 
 
 def make_entry(
@@ -210,7 +313,7 @@ def make_entry(
 ) -> Entry:
     dates = tuple(d for d in (PartialDate.parse(x) for x in birth_dates or []) if d)
     kept: list[Name] = []
-    for name in names:
+    for name in (with_roles_of(n, names) for n in names):
         if name.tokens and not any(_covers(other, name) for other in kept):
             kept.append(name)
     return Entry(
@@ -230,11 +333,13 @@ def _covers(a: Name, b: Name) -> bool:
     return (
         a.quality == b.quality
         and len(a.tokens) == len(b.tokens)
+        and a.parts == b.parts
         and all(
             x.role == y.role
             and y.keys <= x.keys
             and y.symbols <= x.symbols
             and x.translated == y.translated
+            and y.father <= x.father
             for x, y in zip(a.tokens, b.tokens, strict=True)
         )
     )
@@ -248,25 +353,34 @@ def make_query(
     documents: list[str] | None = None,
 ) -> Query:
     tokens = []
-    words = tokenize(text)
-    for word in words:
-        keys = ending_variants(skeletons(word))
-        if not keys:
-            continue
-        symbols = symbols_of(keys)
-        tokens.append(
-            QueryToken(
-                word,
-                keys,
-                symbols,
-                len(words) >= 3 and is_patronymic(word),
-                is_initial(word),
-                akanye_keys(keys),
-                plain_forms(word),
-                known_given=is_known_given(keys),
-                translated=bool(symbols) and is_translated(keys),
+    groups = tokenize_groups(text)
+    roles = full_name_roles(groups)
+    part = 0
+    for group, role in zip(groups, roles, strict=True):
+        if len(group) > 1:
+            part += 1
+        for word in group:
+            keys = ending_variants(skeletons(word))
+            if not keys:
+                continue
+            symbols = symbols_of(keys)
+            tokens.append(
+                QueryToken(
+                    word,
+                    keys,
+                    symbols,
+                    role == PATRONYMIC,
+                    is_initial(word),
+                    akanye_keys(keys),
+                    plain_forms(word),
+                    known_given=is_known_given(keys),
+                    translated=bool(symbols) and is_translated(keys),
+                    # A query word is compared as a patronymic wherever the listed word is one:
+                    # "Bekzat Azamatovich" gives the father of "Бекзат Азамат уулу".
+                    father=fathers(keys),
+                    part=part if len(group) > 1 else 0,
+                )
             )
-        )
     return Query(
         text=text,
         tokens=tuple(tokens),

@@ -40,6 +40,10 @@ ROLE_WEIGHTS = {SURNAME: 0.5, GIVEN: 0.35, PATRONYMIC: 0.15}
 NAME_SLOPE = 12.0  # log-odds per unit of name score
 NAME_MIDPOINT = 0.80  # name score at which, with nothing else known, the odds are even
 EXTRA_QUERY_WORD_PENALTY = 0.08
+# One part of a compound surname left out ("Anna Melnikova" for Мельникова-Дорн Анна): the
+# person often goes by one part, so it is neutral but for this much.
+COMPOUND_PART_PENALTY = 0.05
+SAME_FATHER = "same father's name"
 PATRONYMIC_CONTRADICTION_PENALTY = 0.15
 MISUSE_NAME_LEVEL = 0.8  # a name this close to a listing whose victim's identifiers match
 PATRONYMIC_AGREEMENT_BONUS = (
@@ -140,6 +144,8 @@ def token_similarity(q: QueryToken, r: Token, distance: Distance) -> tuple[float
 
     - the same skeleton: 1.0 (`same spelling`, or `transliteration` when the scripts or schemes
       differ: Lukashenka ≈ Лукашенко);
+    - a patronymic made of the same father's name in another of the region's forms: 0.95
+      (`same father's name`: "Серік улы" ≈ Серікұлы ≈ Serikovich, Мікалаевіч ≈ Николаевич);
     - one given name across languages: 0.92 (`same given name`: Aliaksandr ≈ Александр);
     - the same word once the vowels Belarusian spelling changes are folded: 0.88
       (`Belarusian vowels`: Pyatrou ≈ Петров, Kazlou ≈ Козлов);
@@ -157,6 +163,8 @@ def token_similarity(q: QueryToken, r: Token, distance: Distance) -> tuple[float
         return 0.0, ""
     if q.keys & r.keys:
         return 1.0, "same spelling" if fold(q.text) == fold(r.text) else "transliteration"
+    if r.father and not q.father.isdisjoint(r.father):
+        return 0.95, SAME_FATHER
     if q.symbols & r.symbols:
         return 0.92, TRANSLATED if q.translated != r.translated else "same given name"
     best = _closest(q.keys, r.keys, distance) or _closest(q.plain, r.plain, distance)
@@ -220,7 +228,8 @@ def name_score(
 
     Surname 0.5, given name 0.35, patronymic 0.15 (untagged words share 0.85 equally). A
     patronymic the query does not give is neutral (left out of the weighing); one the query gives
-    differently is a contradiction and costs 0.15. Every query word left unmatched costs 0.08,
+    differently is a contradiction and costs 0.15. A part of a compound (hyphenated) name left
+    out while another part matched is neutral but for 0.05, on either side. Every query word left unmatched costs 0.08,
     so an extra or different given name counts against the match. With `explain` false the
     words are weighed the same but no wording is built (the fast path's first pass)."""
     pairs: list[tuple[float, int, int, str]] = []  # (-similarity, query word, name word, rule)
@@ -246,6 +255,10 @@ def name_score(
         used_q[qi] = (ri, similarity, rule)
         used_r[ri] = (qi, similarity, rule)
     others = 0
+    parts = name.parts or (0,) * len(name.tokens)
+    # The compound names (hyphenated) of which some part matched: the other parts are neutral.
+    matched_parts = {parts[ri] for ri in used_r if parts[ri]}
+    matched_query_parts = {query.tokens[qi].part for qi in used_q if query.tokens[qi].part}
     unmatched_query = [i for i in range(len(query.tokens)) if i not in used_q]
     query_patronymic_left = any(query.tokens[i].patronymic for i in unmatched_query)
     weighed = got = penalty = 0.0
@@ -264,6 +277,10 @@ def name_score(
                 matches.append(
                     TokenMatch(query.tokens[qi].text, token.text, token.role, similarity, rule)
                 )
+        elif parts[ri] in matched_parts:
+            penalty += COMPOUND_PART_PENALTY
+            if explain:
+                notes.append(f"part '{token.text}' of a compound name not given")
         elif token.role == PATRONYMIC:
             if query_patronymic_left:
                 weighed += weight
@@ -280,6 +297,11 @@ def name_score(
         if query.tokens[qi].patronymic and not any(t.role == PATRONYMIC for t in name.tokens):
             if explain:
                 notes.append(f"patronymic '{query.tokens[qi].text}' not on record (neutral)")
+            continue
+        if query.tokens[qi].part in matched_query_parts:
+            penalty += COMPOUND_PART_PENALTY
+            if explain:
+                notes.append(f"part '{query.tokens[qi].text}' of a compound name not on record")
             continue
         penalty += EXTRA_QUERY_WORD_PENALTY
         if explain:
