@@ -198,6 +198,10 @@ LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "secretariat")
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "secretariat@localhost")
+# The authority of the feeds' tag: URIs (RFC 4151): a domain the organization held on the date
+# given, e.g. "odkb-csto.org,2002". The ids of every feed and entry are built on it, so it is set
+# once and never changed; the default is a reserved name that no one else can own.
+FEED_TAG_AUTHORITY = env_str("FEED_TAG_AUTHORITY", "secretariat.invalid,2026")
 
 LOGGING = {
     "version": 1,

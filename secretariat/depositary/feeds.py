@@ -1,31 +1,92 @@
 """Atom feeds of depositary notifications: all, per instrument, per state.
 
 A feed is what the UN's e-mail subscription should have been: readers poll it, nothing is lost in
-a junk-mail folder. Built on Django's syndication framework.
+a junk-mail folder. Built on `secretariat.core.feeds.RecordFeed` (author, tag: ids, dates from the
+record). A notification never changes once issued, so its entry's `updated` is its date of issue.
+
+The English feed carries the notification as issued (its subject and text are kept in English). The
+Russian feed words it in Russian from the facts the notification records (the act, the state, the
+instrument, the dates); where the instrument has no Russian title yet it says so rather than
+falling back to English.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.syndication.views import Feed
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import get_language
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from secretariat.core.domain.errors import NotFound
+from secretariat.core.feeds import (
+    RecordFeed,
+    at_noon,
+    in_russian,
+    language,
+    tag_uri,
+    translation_pending,
+)
 from secretariat.depositary import selectors
-from secretariat.depositary.models import Notification
+from secretariat.depositary.forms import KIND_LABELS
+from secretariat.depositary.models import Instrument, Notification, NotificationKind
 
 LIMIT = 100
 
 
-class NotificationsFeed(Feed):
-    feed_type = Atom1Feed
+@dataclass(frozen=True)
+class Entry:
+    notification: Notification
+    title: str
+    summary: str
+
+
+def _day(value: dt.date) -> str:
+    return formats.date_format(value, "SHORT_DATE_FORMAT")
+
+
+def _entry_in_russian(row: Notification, names: dict[str, selectors.StateName]) -> Entry:
+    """The notification's title and summary, in Russian, from what it records."""
+    instrument = row.instrument.title_ru
+    act = row.act
+    if row.kind == NotificationKind.ENTRY_INTO_FORCE:
+        what = _("entry into force")
+        if instrument and row.effective_on:
+            summary = _("The %(instrument)s enters into force on %(date)s.") % {
+                "instrument": instrument,
+                "date": _day(row.effective_on),
+            }
+        else:
+            summary = translation_pending()
+    else:
+        kind = KIND_LABELS.get(act.kind, act.kind) if act else ""  # type: ignore[call-overload]
+        state = names[row.state].name("ru") if row.state in names else row.state
+        what = f"{str(kind).lower()}, {state}" if kind else state
+        if instrument and act:
+            summary = _("On %(date)s %(state)s: %(kind)s, %(instrument)s.") % {
+                "date": _day(act.date),
+                "state": state,
+                "kind": str(kind).lower(),
+                "instrument": instrument,
+            }
+        else:
+            summary = translation_pending()
+    title = f"{row.number}: {instrument or translation_pending()} — {what}"
+    return Entry(row, title, summary)
+
+
+def _entries(rows: Any) -> list[Entry]:
+    if not in_russian():
+        return [Entry(n, f"{n.number}: {n.subject_en}", n.body_en) for n in rows]
+    names = selectors.state_names()
+    return [_entry_in_russian(n, names) for n in rows]
+
+
+class NotificationsFeed(RecordFeed):
+    feed_tag = "depositary/notifications"
 
     # Titles and links in the language of the feed's address (/en/… or /ru/…).
     def title(self) -> str:
@@ -37,28 +98,34 @@ class NotificationsFeed(Feed):
     def link(self) -> str:
         return reverse("depositary:notifications")
 
-    def items(self) -> QuerySet[Notification]:
-        return selectors.notifications()[:LIMIT]
+    def items(self) -> list[Entry]:
+        return _entries(selectors.notifications()[:LIMIT])
 
-    def item_title(self, item: Notification) -> str:
-        return f"{item.number}: {item.subject_en}"
+    def item_title(self, item: Entry) -> str:
+        return item.title
 
-    def item_description(self, item: Notification) -> str:
-        return item.body_en
+    def item_description(self, item: Entry) -> str:
+        return item.summary
 
-    def item_link(self, item: Notification) -> str:
-        return reverse("depositary:instrument", args=[item.instrument_id]) + f"#{item.number}"
+    def item_link(self, item: Entry) -> str:
+        n = item.notification
+        return reverse("depositary:instrument", args=[n.instrument_id]) + f"#{n.number}"
 
-    def item_guid(self, item: Notification) -> str:
-        return f"urn:secretariat:depositary:notification:{item.number}"
+    def item_guid(self, item: Entry) -> str:
+        # The number is the notification's identity (DN.<seq>.<year>); it is never reused. The
+        # language is part of the id: the two feeds' entries are different texts of one record.
+        return tag_uri(f"depositary/notification/{item.notification.number}/{language()}")
 
     item_guid_is_permalink = False
 
-    def item_pubdate(self, item: Notification) -> dt.datetime:
-        return dt.datetime.combine(item.issued_on, dt.time(), tzinfo=dt.UTC)
+    def item_pubdate(self, item: Entry) -> dt.datetime:
+        return at_noon(item.notification.issued_on)
 
-    def item_updateddate(self, item: Notification) -> dt.datetime:
-        return item.created_at
+    def item_updateddate(self, item: Entry) -> dt.datetime:
+        return at_noon(item.notification.issued_on)
+
+    def feed_tag_for(self, obj: Any) -> str:
+        return f"{self.feed_tag}/{language()}"
 
 
 class InstrumentFeed(NotificationsFeed):
@@ -68,16 +135,23 @@ class InstrumentFeed(NotificationsFeed):
         except NotFound:
             raise Http404 from None
 
-    def title(self, obj: Any) -> str:  # type: ignore[override]
-        return _("Depositary notifications: %(instrument)s") % {
-            "instrument": obj.title(get_language() or "en")
-        }
+    def title(self, obj: Instrument) -> str:  # type: ignore[override]
+        name = obj.title(language())
+        if in_russian() and not obj.title_ru:
+            name = translation_pending()
+        return _("Depositary notifications: %(instrument)s") % {"instrument": name}
 
-    def link(self, obj: Any) -> str:  # type: ignore[override]
+    def link(self, obj: Instrument) -> str:  # type: ignore[override]
         return reverse("depositary:instrument", args=[obj.code])
 
-    def items(self, obj: Any) -> QuerySet[Notification]:  # type: ignore[override]
-        return selectors.notifications(instrument_code=obj.code)[:LIMIT]
+    def items(self, obj: Instrument) -> list[Entry]:  # type: ignore[override]
+        return _entries(selectors.notifications(instrument_code=obj.code)[:LIMIT])
+
+    def feed_tag_for(self, obj: Instrument) -> str:
+        return f"depositary/instrument/{obj.code}/notifications/{language()}"
+
+    def empty_updated(self, obj: Instrument) -> dt.datetime | None:
+        return at_noon(obj.adopted_on) if obj.adopted_on else None
 
 
 class StateFeed(NotificationsFeed):
@@ -88,10 +162,16 @@ class StateFeed(NotificationsFeed):
             raise Http404 from None
 
     def title(self, obj: str) -> str:  # type: ignore[override]
-        return _("Depositary notifications concerning %(state)s") % {"state": obj}
+        found = selectors.state_names().get(obj)
+        # A state outside the organization may have no Russian name on record: its code then.
+        name = found.name(language()) if found and (found.name_ru or not in_russian()) else obj
+        return _("Depositary notifications concerning %(state)s") % {"state": name}
 
     def link(self, obj: str) -> str:  # type: ignore[override]
         return reverse("depositary:state", args=[obj])
 
-    def items(self, obj: str) -> QuerySet[Notification]:  # type: ignore[override]
-        return selectors.notifications(state=obj)[:LIMIT]
+    def items(self, obj: str) -> list[Entry]:  # type: ignore[override]
+        return _entries(selectors.notifications(state=obj)[:LIMIT])
+
+    def feed_tag_for(self, obj: str) -> str:
+        return f"depositary/state/{obj}/notifications/{language()}"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 
 from secretariat.core.domain.actors import Actor
 from secretariat.core.permissions import require
@@ -34,6 +35,21 @@ def journal_head() -> JournalHead:
     if last is None:
         return JournalHead(0, GENESIS_HASH, None)
     return JournalHead(last.seq, last.entry_hash, format_time(last.recorded_at))
+
+
+def last_changed(subjects: list[str]) -> dict[str, dt.datetime]:
+    """Public: when each subject was last changed by someone, for the dates a feed gives.
+
+    Entries written by a dataset load are left out: they record when the data was loaded, not when
+    the record changed, and a reload would otherwise make every entry look new.
+    """
+    rows = (
+        JournalEntry.objects.filter(subject__in=subjects)
+        .exclude(actor_user__startswith="dataset:")
+        .values("subject")
+        .annotate(last=Max("recorded_at"))
+    )
+    return {row["subject"]: row["last"] for row in rows}
 
 
 def journal_entries_for(actor: Actor) -> QuerySet[JournalEntry]:

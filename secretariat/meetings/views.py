@@ -12,19 +12,19 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from icalendar import Calendar, Event, vText
 
 from secretariat.core.domain.errors import DomainError, NotFound
+from secretariat.core.feeds import RecordFeed, at_noon, in_russian, tag_uri, translation_pending
 from secretariat.core.permissions import can
 from secretariat.core.web import add_domain_error, as_of_date, request_actor
+from secretariat.journal.selectors import last_changed
 from secretariat.meetings import selectors, services
 from secretariat.meetings.api import attendance_out, decision_out, session_out
 from secretariat.meetings.charts import RateRow, attendance_rate_chart
@@ -433,10 +433,14 @@ def calendar_ics(request: HttpRequest) -> HttpResponse:
     return response
 
 
-class DecisionsFeed(Feed):
-    """Atom feed of the decisions with a recorded outcome, latest session first."""
+class DecisionsFeed(RecordFeed):
+    """Atom feed of the decisions with a recorded outcome, latest session first.
 
-    feed_type = Atom1Feed
+    An entry is as recent as the decision's date (or its session's), or the last time someone
+    changed it through a service after that (an outcome recorded later), from the journal.
+    """
+
+    feed_tag = "meetings/decisions"
 
     # Titles and links in the language of the feed's address (/en/… or /ru/…).
     def title(self) -> str:
@@ -448,28 +452,44 @@ class DecisionsFeed(Feed):
     def link(self) -> str:
         return reverse("meetings:index")
 
+    def feed_tag_for(self, obj: Any) -> str:
+        return f"{self.feed_tag}/{_lang()}"
+
     def items(self) -> list[Decision]:
-        return list(
+        rows = list(
             Decision.objects.select_related("session")
             .exclude(outcome="draft")
             .order_by("-session__start", "-id")[:100]
         )
+        changed = last_changed([f"decision:{row.code}" for row in rows])
+        for row in rows:
+            day = at_noon(row.decided_on or row.session.start)
+            row.feed_updated = max(day, changed.get(f"decision:{row.code}", day))  # type: ignore[attr-defined]
+        return rows
 
     def item_title(self, item: Decision) -> str:
-        return f"{item.title_en} ({OUTCOME_LABELS[item.outcome]})"  # type: ignore[index]
+        title = translation_pending() if in_russian() and not item.title_ru else item.title(_lang())
+        return f"{title} ({OUTCOME_LABELS[item.outcome]})"  # type: ignore[index]
 
     def item_description(self, item: Decision) -> str:
+        if in_russian():
+            return item.text_ru or item.session.summary_ru or translation_pending()
         return item.text_en or item.session.summary_en
 
     def item_link(self, item: Decision) -> str:
         return reverse("meetings:decision", args=[item.session.code, item.slug])
 
+    def item_guid(self, item: Decision) -> str:
+        return tag_uri(f"meetings/decision/{item.code}/{_lang()}")
+
+    item_guid_is_permalink = False
+
     def item_pubdate(self, item: Decision) -> dt.datetime:
-        day = item.decided_on or item.session.start
-        return dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC)
+        return at_noon(item.decided_on or item.session.start)
 
     def item_updateddate(self, item: Decision) -> dt.datetime:
-        return self.item_pubdate(item)
+        updated: dt.datetime = item.feed_updated  # type: ignore[attr-defined]
+        return updated
 
 
 def _csv(rows: list[dict[str, Any]], filename: str) -> HttpResponse:
