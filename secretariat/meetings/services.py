@@ -117,8 +117,10 @@ def record_session(
     host: str = "",
     chaired_by: str = "",
     chair_person: str = "",
+    chair_person_ru: str = "",
     summary_en: str = "",
     summary_ru: str = "",
+    ru_from_source: bool = False,
     agenda: Sequence[Any] | None = None,
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
@@ -155,8 +157,10 @@ def record_session(
         "host": host,
         "chaired_by": chaired_by,
         "chair_person": chair_person.strip(),
+        "chair_person_ru": chair_person_ru.strip(),
         "summary_en": summary_en.strip(),
         "summary_ru": summary_ru.strip(),
+        "ru_from_source": ru_from_source,
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
@@ -191,10 +195,12 @@ def record_attendance(
     state: str,
     presence: str,
     person: str = "",
+    person_ru: str = "",
     level: str = "",
     by_video: bool = False,
     reason: str = "",
     reason_text: str = "",
+    reason_text_ru: str = "",
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
@@ -206,7 +212,9 @@ def record_attendance(
     reason_value = _enum(sessions.AbsenceReason, reason, "reason") if reason else None
     if level:
         _enum(sessions.Level, level, "level")
-    if reason_text.strip() and presence_value is not sessions.Presence.ABSENT:
+    if (reason_text.strip() or reason_text_ru.strip()) and (
+        presence_value is not sessions.Presence.ABSENT
+    ):
         raise RuleViolation(
             "a reason for absence is only given for an absent state", field="reason"
         )
@@ -221,10 +229,12 @@ def record_attendance(
     fields = {
         "presence": presence_value.value,
         "person": person.strip(),
+        "person_ru": person_ru.strip(),
         "level": level,
         "by_video": by_video,
         "reason": reason_value.value if reason_value else "",
         "reason_text": reason_text.strip(),
+        "reason_text_ru": reason_text_ru.strip(),
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,

@@ -148,6 +148,8 @@ def _attendance_rows(session: Session, lang: str) -> list[dict[str, Any]]:
         {
             "row": a,
             "state": names.get(a.state, a.state),
+            "person": a.person_name(lang),
+            "reason_text": a.reason_in(lang),
             "presence": _label(PRESENCE_LABELS, a.presence),
             "reason": _label(REASON_LABELS, a.reason) if a.reason else "",
         }
@@ -159,7 +161,8 @@ def _chair(session: Session, lang: str) -> tuple[str, str, bool]:
     """Who chaired: as recorded for the session, else the Council's chair on that date."""
     names = state_names(lang)
     if session.chaired_by:
-        return names.get(session.chaired_by, session.chaired_by), session.chair_person, True
+        chair = names.get(session.chaired_by, session.chaired_by)
+        return chair, session.chair_name(lang), True
     term = members.chair_on(session.start)
     if term is None:
         return "", "", False
@@ -378,6 +381,11 @@ def on_date_context(on: dt.date, lang: str) -> dict[str, Any]:
             "city": found.session.city(lang),
             "kind": _label(KIND_LABELS, found.session.kind),
             "chair_state": names.get(found.chair_state, found.chair_state),
+            "chair_person": (
+                found.chair_person_ru
+                if lang.startswith("ru") and found.chair_person_ru
+                else found.chair_person
+            ),
             "present_names": [names.get(s, s) for s in found.present],
             "absent": [
                 {
