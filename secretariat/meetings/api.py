@@ -42,7 +42,12 @@ router = Router(tags=["meetings"])
 
 
 def _sourced(row: Any) -> dict[str, Any]:
-    return {"sources": row.sources, "uncertain": row.uncertain, "note": row.note}
+    return {
+        "sources": row.sources,
+        "uncertain": row.uncertain,
+        "note": row.note,
+        "note_ru": row.note_ru,
+    }
 
 
 def session_out(row: Session) -> dict[str, Any]:

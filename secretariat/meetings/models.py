@@ -33,9 +33,13 @@ class Sourced(models.Model):
     sources = models.JSONField(default=list, blank=True)
     uncertain = models.BooleanField(default=False)
     note = models.TextField(blank=True, default="")
+    note_ru = models.TextField(blank=True, default="")
 
     class Meta:
         abstract = True
+
+    def note_in(self, lang: str) -> str:
+        return self.note_ru if lang.startswith("ru") and self.note_ru else self.note
 
 
 class Session(Sourced):
@@ -201,6 +205,10 @@ class StatePosition(Sourced):
 
     def __str__(self) -> str:
         return f"{self.decision_id} {self.state} {self.position}"
+
+    def statement(self, lang: str) -> str:
+        ru = lang.startswith("ru") and self.statement_ru
+        return self.statement_ru if ru else self.statement_en
 
 
 class Claim(Sourced):

@@ -17,6 +17,7 @@ class MeetingsSourcedOut(Schema):
     sources: list[str]
     uncertain: bool
     note: str
+    note_ru: str
 
 
 class MeetingsAttendanceOut(MeetingsSourcedOut):

@@ -125,6 +125,7 @@ def record_session(
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[Session, Outcome]:
     """Record a session of one of the bodies (the secretariat); its code follows from the date."""
     require(actor, "meetings.record_session")
@@ -164,6 +165,7 @@ def record_session(
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru.strip(),
     }
     session, outcome, changed = save_by_key(Session, {"code": code}, fields)
     titles = _agenda_titles(agenda)
@@ -204,6 +206,7 @@ def record_attendance(
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[Attendance, Outcome]:
     """Record how a state attended a session; only members attend, a non-member is a guest."""
     require(actor, "meetings.record_attendance")
@@ -238,6 +241,7 @@ def record_attendance(
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru.strip(),
     }
     attendance, outcome, changed = save_by_key(Attendance, {"session": row, "state": state}, fields)
     if outcome != "unchanged":
@@ -280,6 +284,7 @@ def record_decision(
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[Decision, Outcome]:
     """Put a draft before a session, or correct its text (the secretariat)."""
     require(actor, "meetings.record_decision")
@@ -305,6 +310,7 @@ def record_decision(
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru.strip(),
     }
     decision, outcome, changed = save_by_key(Decision, {"session": row, "slug": slug}, fields)
     if outcome != "unchanged":
@@ -333,6 +339,7 @@ def record_position(
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[StatePosition, Outcome]:
     """A state's position on a draft: a delegation for its own state while the draft is open."""
     require(actor, "meetings.record_position", state)
@@ -358,6 +365,7 @@ def record_position(
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru.strip(),
         "recorded_by": actor.username or actor.role.value,
     }
     row, outcome, changed = save_by_key(
@@ -391,6 +399,7 @@ def record_claim(
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[Claim, Outcome]:
     """What a state says about a decision's validity and under which reading of the rules."""
     require(actor, "meetings.record_claim", state)
@@ -407,6 +416,7 @@ def record_claim(
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru.strip(),
     }
     row, outcome, changed = save_by_key(Claim, {"decision": decision, "state": state}, fields)
     if outcome != "unchanged":

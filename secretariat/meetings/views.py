@@ -150,6 +150,7 @@ def _attendance_rows(session: Session, lang: str) -> list[dict[str, Any]]:
             "state": names.get(a.state, a.state),
             "person": a.person_name(lang),
             "reason_text": a.reason_in(lang),
+            "note": a.note_in(lang),
             "presence": _label(PRESENCE_LABELS, a.presence),
             "reason": _label(REASON_LABELS, a.reason) if a.reason else "",
         }
@@ -196,6 +197,7 @@ def _render_session(
             "city": session.city(lang),
             "host": state_names(lang).get(session.host, session.host),
             "summary": session.summary(lang),
+            "note": session.note_in(lang),
             "chair_state": chair_state,
             "chair_person": chair_person,
             "chair_recorded": chair_recorded,
@@ -258,12 +260,15 @@ def _render_decision(
             "session": decision.session,
             "title": decision.title(lang),
             "text": decision.text(lang),
+            "note": decision.note_in(lang),
             "outcome": _label(OUTCOME_LABELS, decision.outcome),
             "positions": [
                 {
                     "row": p,
                     "state": names.get(p.state, p.state),
                     "label": _label(POSITION_LABELS, p.position),
+                    "statement": p.statement(lang),
+                    "note": p.note_in(lang),
                 }
                 for p in selectors.positions_for(actor, decision)
             ],

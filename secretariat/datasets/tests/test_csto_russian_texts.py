@@ -39,7 +39,7 @@ def test_every_english_text_of_a_session_has_its_russian_text():
                     russian = record.get(key[:-3] + "_ru", "")
                     assert _is_russian(russian), (session["start"], key, russian)
                     pairs += 1
-            for key in ("person", "chair_person", "reason_text"):
+            for key in ("person", "chair_person", "reason_text", "note"):
                 if record.get(key):
                     assert _is_russian(record.get(key + "_ru", "")), (session["start"], key)
                     pairs += 1
