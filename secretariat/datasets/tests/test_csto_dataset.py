@@ -51,11 +51,15 @@ def test_belarus_chairs_and_bordyuzha_is_secretary_general_on_12_august_2011():
 
 def test_chairs_before_september_2008_come_from_sources_and_gaps_stay_empty():
     # Issue 13 ("no chair before Sep 2008"): Putin from the Moscow session of 14 May 2002,
-    # Lukashenko from the Minsk session of June 2006, Bakiyev in 2007; 2003-2006 has no record.
+    # Nazarbayev from Astana 2004, Putin from June 2005, Lukashenko from June 2006, Bakiyev in
+    # 2007; from the Dushanbe session of April 2003 to Astana 2004 no source names the chair.
     first = selectors.chair_on(dt.date(2002, 6, 1))
     assert first is not None
     assert (first.state_id, first.holder_ru) == ("RU", "Владимир Путин")
-    assert selectors.chair_on(dt.date(2004, 6, 18)) is None
+    assert selectors.chair_on(dt.date(2003, 12, 1)) is None
+    kazakhstan = selectors.chair_on(dt.date(2004, 12, 1))
+    assert kazakhstan is not None
+    assert kazakhstan.state_id == "KZ"
     belarus = selectors.chair_on(dt.date(2006, 12, 1))
     assert belarus is not None
     assert belarus.state_id == "BY"
