@@ -77,3 +77,39 @@ def test_the_kyrgyz_consultations_of_14_june_2010_have_their_session_page(client
     assert session.ru_from_source
     assert "Патрушев" in session.summary_ru
     assert not Session.objects.exclude(code="cssc-2010-06-14").filter(ru_from_source=True).exists()
+
+
+ENGLISH_ONLY_BEFORE = ("note", "reported_strength_note", "on_behalf_of", "legal_basis", "reason")
+
+
+def _records(node: Any) -> list[dict[str, Any]]:
+    if isinstance(node, dict):
+        return [node, *(r for value in node.values() for r in _records(value))]
+    if isinstance(node, list):
+        return [r for item in node for r in _records(item)]
+    return []
+
+
+@pytest.mark.parametrize("name", ["members.json", "forces.json", "assistance.json"])
+def test_every_text_of_the_other_parts_has_its_russian_text(name: str):
+    checked = 0
+    for record in _records(_document(name)):
+        for key, english in record.items():
+            if not isinstance(english, str) or not english.strip():
+                continue
+            if key.endswith("_en") or key in ENGLISH_ONLY_BEFORE or key == "commander":
+                russian_key = key[:-3] + "_ru" if key.endswith("_en") else key + "_ru"
+                assert _is_russian(record.get(russian_key, "")), (name, key, english)
+                checked += 1
+    assert checked > 20  # the sweep did reach the texts
+
+
+def test_russian_pages_show_the_russian_notes(client: Client):
+    offices = client.get("/ru/offices/").content.decode()
+    assert "Кочарян передал председательство" in offices
+    assert "Kocharyan handed the chair" not in offices
+    request = client.get("/ru/assistance/requests/kg-2010/").content.decode()
+    assert "Временное правительство во главе с Розой Отунбаевой" in request
+    assert "Interim government led by" not in request
+    forces = client.get("/ru/forces/").content.decode()
+    assert "Численность не публиковалась" in forces and "Strength not published" not in forces
