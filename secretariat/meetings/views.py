@@ -24,6 +24,7 @@ from secretariat.core.domain.errors import DomainError, NotFound
 from secretariat.core.feeds import RecordFeed, at_noon, in_russian, tag_uri, translation_pending
 from secretariat.core.permissions import can
 from secretariat.core.web import add_domain_error, as_of_date, request_actor
+from secretariat.forces import selectors as forces
 from secretariat.journal.selectors import last_changed
 from secretariat.meetings import selectors, services
 from secretariat.meetings.api import attendance_out, decision_out, session_out
@@ -240,6 +241,19 @@ def decision_detail(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     return _render_decision(request, _decision_or_404(code, slug))
 
 
+def _mission_names(decision: Decision, lang: str) -> list[str]:
+    """The forces or missions a decision creates, named in the page's language.
+
+    A decision names them in English text; where the text is a formation the forces app keeps, its
+    name in the page's language is shown instead, so a Russian page does not show the English."""
+    by_name = {f.name_en.casefold(): f for f in forces.formations()}
+    names = []
+    for text in decision.missions:
+        found = by_name.get(text.casefold())
+        names.append(found.name(lang) if found is not None else text)
+    return names
+
+
 def _render_decision(
     request: HttpRequest,
     decision: Decision,
@@ -261,6 +275,7 @@ def _render_decision(
             "title": decision.title(lang),
             "text": decision.text(lang),
             "note": decision.note_in(lang),
+            "missions": _mission_names(decision, lang),
             "outcome": _label(OUTCOME_LABELS, decision.outcome),
             "positions": [
                 {

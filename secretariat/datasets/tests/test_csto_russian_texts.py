@@ -113,3 +113,11 @@ def test_russian_pages_show_the_russian_notes(client: Client):
     assert "Interim government led by" not in request
     forces = client.get("/ru/forces/").content.decode()
     assert "Численность не публиковалась" in forces and "Strength not published" not in forces
+
+
+def test_a_russian_decision_page_names_the_forces_it_creates_in_russian(client: Client):
+    path = "meetings/sessions/csc-2009-02-04/decisions/crrf/"
+    assert (
+        "Коллективные силы оперативного реагирования" in client.get(f"/ru/{path}").content.decode()
+    )
+    assert "Collective Rapid Reaction Forces" in client.get(f"/en/{path}").content.decode()
