@@ -121,3 +121,18 @@ def test_a_russian_decision_page_names_the_forces_it_creates_in_russian(client: 
         "Коллективные силы оперативного реагирования" in client.get(f"/ru/{path}").content.decode()
     )
     assert "Collective Rapid Reaction Forces" in client.get(f"/en/{path}").content.decode()
+
+
+def test_each_person_is_written_in_cyrillic_the_same_way_everywhere():
+    document = _document("meetings.json")
+    spelled = {n["name_en"]: n["name_ru"] for n in document["names_ru"]["names"]}
+    for session in document["sessions"]:
+        rows = [(session.get("chair_person"), session.get("chair_person_ru"))]
+        rows += [(a.get("person"), a.get("person_ru")) for a in session.get("attendance", [])]
+        for latin, cyrillic in rows:
+            if latin:
+                assert spelled[latin] == cyrillic, (session["start"], latin)
+    chairs = _document("members.json")["chair_terms"]
+    for term in chairs:
+        if term["holder_en"] in spelled:
+            assert spelled[term["holder_en"]] == term["holder_ru"], term["start"]
