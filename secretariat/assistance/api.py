@@ -43,7 +43,12 @@ router = Router(tags=["assistance"])
 
 
 def _sourced(row: Any) -> dict[str, Any]:
-    return {"sources": row.sources, "uncertain": row.uncertain, "note": row.note}
+    return {
+        "sources": row.sources,
+        "uncertain": row.uncertain,
+        "note": row.note,
+        "note_ru": row.note_ru,
+    }
 
 
 def consultation_out(row: Consultation) -> dict[str, Any]:
@@ -80,11 +85,13 @@ def request_out(row: AssistanceRequest) -> dict[str, Any]:
         "territory": row.territory_id,
         "requested_on": row.requested_on,
         "on_behalf_of": row.on_behalf_of,
+        "on_behalf_of_ru": row.on_behalf_of_ru,
         "situation_en": row.situation_en,
         "situation_ru": row.situation_ru,
         "asks_en": row.asks_en,
         "asks_ru": row.asks_ru,
         "legal_basis": row.legal_basis,
+        "legal_basis_ru": row.legal_basis_ru,
         "status": row.status,
         "last_step_on": row.last_step_on,
         "outcome_en": row.outcome_en,
@@ -92,6 +99,7 @@ def request_out(row: AssistanceRequest) -> dict[str, Any]:
         "withdrawn_on": row.withdrawn_on,
         "withdrawn_precision": row.withdrawn_precision,
         "withdrawal_reason": row.withdrawal_reason,
+        "withdrawal_reason_ru": row.withdrawal_reason_ru,
         "closed_on": row.closed_on,
         "mission": mission.code if mission else None,
         "consultations": [consultation_out(c) for c in selectors.consultations(row.code)],
@@ -127,6 +135,7 @@ def mission_out(row: Mandate) -> dict[str, Any]:
         "tasks_en": row.tasks_en,
         "tasks_ru": row.tasks_ru,
         "commander": row.commander,
+        "commander_ru": row.commander_ru,
         "start": row.start,
         "end": row.end,
         "withdrawal_began": row.withdrawal_began,

@@ -31,11 +31,13 @@ def _load_request(actor: Actor, r: dict[str, Any], counts: Counter[str]) -> None
         state=str(r.get("state", "")),
         requested_on=parse_date(r.get("requested_on"), "requested_on"),
         on_behalf_of=str(r.get("on_behalf_of", "")),
+        on_behalf_of_ru=str(r.get("on_behalf_of_ru", "")),
         situation_en=str(r.get("situation_en", "")),
         situation_ru=str(r.get("situation_ru", "")),
         asks_en=str(r.get("asks_en", "")),
         asks_ru=str(r.get("asks_ru", "")),
         legal_basis=str(r.get("legal_basis", "")),
+        legal_basis_ru=str(r.get("legal_basis_ru", "")),
         **sourcing(r),
     )
     _count(counts, "assistance_requests", outcome)
@@ -84,6 +86,7 @@ def _load_request(actor: Actor, r: dict[str, Any], counts: Counter[str]) -> None
             territory=mandate.get("territory"),
             formation=mandate.get("formation"),
             commander=str(mandate.get("commander", "")),
+            commander_ru=str(mandate.get("commander_ru", "")),
             **sourcing(mandate),
         )
         _count(counts, "mandates", outcome)
@@ -117,6 +120,7 @@ def _load_request(actor: Actor, r: dict[str, Any], counts: Counter[str]) -> None
             withdrawn_on=parse_date(withdrawn.get("date")),
             precision=str(withdrawn.get("precision", "day")),
             reason=str(withdrawn.get("reason", "")),
+            reason_ru=str(withdrawn.get("reason_ru", "")),
             outcome_en=str(withdrawn.get("outcome_en", "")),
             outcome_ru=str(withdrawn.get("outcome_ru", "")),
         )

@@ -30,11 +30,13 @@ class AssistanceRequest(Sourced):
     )
     requested_on = models.DateField()
     on_behalf_of = models.CharField(max_length=300, help_text="head of state or government")
+    on_behalf_of_ru = models.CharField(max_length=300, blank=True, default="")
     situation_en = models.TextField()
     situation_ru = models.TextField(blank=True, default="")
     asks_en = models.TextField(help_text="what the state asks for")
     asks_ru = models.TextField(blank=True, default="")
     legal_basis = models.CharField(max_length=300, blank=True, default="")
+    legal_basis_ru = models.CharField(max_length=300, blank=True, default="")
     status = models.CharField(
         max_length=20,
         choices=[(s.value, s.value) for s in Status],
@@ -47,6 +49,7 @@ class AssistanceRequest(Sourced):
     withdrawn_on = models.DateField(null=True, blank=True)
     withdrawn_precision = models.CharField(max_length=5, choices=PRECISIONS, default="day")
     withdrawal_reason = models.TextField(blank=True, default="")
+    withdrawal_reason_ru = models.TextField(blank=True, default="")
     closed_on = models.DateField(null=True, blank=True)
 
     class Meta:
@@ -153,6 +156,7 @@ class Mandate(Sourced):
     tasks_en = models.TextField()
     tasks_ru = models.TextField(blank=True, default="")
     commander = models.CharField(max_length=300, blank=True, default="")
+    commander_ru = models.CharField(max_length=300, blank=True, default="")
     start = models.DateField()
     end = models.DateField()
     withdrawal_began = models.DateField(null=True, blank=True)

@@ -15,6 +15,7 @@ class SourcedOut(Schema):
     sources: list[str]
     uncertain: bool
     note: str
+    note_ru: str
 
 
 class AssistanceConsultationOut(SourcedOut):
@@ -42,11 +43,13 @@ class AssistanceRequestOut(SourcedOut):
     territory: str
     requested_on: dt.date
     on_behalf_of: str
+    on_behalf_of_ru: str
     situation_en: str
     situation_ru: str
     asks_en: str
     asks_ru: str
     legal_basis: str
+    legal_basis_ru: str
     status: str
     last_step_on: dt.date
     outcome_en: str
@@ -54,6 +57,7 @@ class AssistanceRequestOut(SourcedOut):
     withdrawn_on: dt.date | None
     withdrawn_precision: str
     withdrawal_reason: str
+    withdrawal_reason_ru: str
     closed_on: dt.date | None
     mission: str | None
     consultations: list[AssistanceConsultationOut]
@@ -193,6 +197,7 @@ class AssistanceMissionOut(SourcedOut):
     tasks_en: str
     tasks_ru: str
     commander: str
+    commander_ru: str
     start: dt.date
     end: dt.date
     withdrawal_began: dt.date | None

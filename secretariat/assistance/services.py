@@ -84,15 +84,18 @@ def submit_request(
     state: str,
     requested_on: dt.date,
     on_behalf_of: str,
+    on_behalf_of_ru: str = "",
     situation_en: str,
     asks_en: str,
     code: str = "",
     situation_ru: str = "",
     asks_ru: str = "",
     legal_basis: str = "",
+    legal_basis_ru: str = "",
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[AssistanceRequest, Change]:
     """A member state asks for collective assistance on its own territory."""
     require(actor, "assistance.submit_request", state)
@@ -122,9 +125,12 @@ def submit_request(
         "asks_en": _text(asks_en, "asks_en", "say what the state asks for"),
         "asks_ru": asks_ru.strip(),
         "legal_basis": legal_basis.strip(),
+        "legal_basis_ru": legal_basis_ru.strip(),
+        "on_behalf_of_ru": on_behalf_of_ru.strip(),
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru.strip(),
     }
     if existing is not None and existing.requested_on != requested_on:
         raise RuleViolation(
@@ -163,6 +169,7 @@ def record_consultation(
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[Consultation, Change]:
     require(actor, "assistance.record_consultation")
     target = _request_for_update(request)
@@ -176,6 +183,7 @@ def record_consultation(
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru.strip(),
     }
     key = {"request": target, "date": date, "held_by_en": held_by}
     if not Consultation.objects.filter(**key).exists():
@@ -206,6 +214,7 @@ def record_decision(
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[CouncilDecision, Change]:
     """The Collective Security Council's answer: adopted, a different response, or rejected."""
     require(actor, "assistance.record_decision")
@@ -238,6 +247,7 @@ def record_decision(
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru.strip(),
     }
     row, change, changed = save_by_key(CouncilDecision, {"request": target}, fields)
     if change != "unchanged":
@@ -281,11 +291,13 @@ def issue_mandate(
     territory: str | None = None,
     formation: str | None = None,
     commander: str = "",
+    commander_ru: str = "",
     name_ru: str = "",
     tasks_ru: str = "",
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[Mandate, Change]:
     """The mission the Council authorized: tasks, area (named places) and duration."""
     require(actor, "assistance.issue_mandate")
@@ -342,11 +354,13 @@ def issue_mandate(
         "tasks_en": _text(tasks_en, "tasks_en", "state the mission's tasks"),
         "tasks_ru": tasks_ru.strip(),
         "commander": commander.strip(),
+        "commander_ru": commander_ru.strip(),
         "start": start,
         "end": end,
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru.strip(),
     }
     if formation and fields["formation"] is None:
         raise RuleViolation(f"unknown formation {formation!r}", field="formation")
@@ -414,6 +428,7 @@ def record_deployment(
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[Deployment, Change]:
     """A named, pledged contingent sent on the mission, within its mandate and its pledge."""
     require(actor, "assistance.record_deployment")
@@ -460,6 +475,7 @@ def record_deployment(
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru.strip(),
     }
     row, outcome, changed = save_by_key(Deployment, key, fields)
     if outcome != "unchanged":
@@ -567,6 +583,7 @@ def withdraw_request(
     request: str,
     withdrawn_on: dt.date,
     reason: str = "",
+    reason_ru: str = "",
     precision: str = "day",
     outcome_en: str = "",
     outcome_ru: str = "",
@@ -579,7 +596,18 @@ def withdraw_request(
     target = _request_for_update(request)
     if target.status == Status.WITHDRAWN:
         if target.withdrawn_on == withdrawn_on and target.withdrawal_reason == reason.strip():
-            return target, "unchanged"
+            if target.withdrawal_reason_ru == reason_ru.strip():
+                return target, "unchanged"
+            # Only the Russian text of the reason is new: record it, the withdrawal stands.
+            target.withdrawal_reason_ru = reason_ru.strip()
+            target.save(update_fields=["withdrawal_reason_ru"])
+            journal(
+                actor=actor,
+                action="assistance_request.updated",
+                subject=f"assistance_request:{request}",
+                data={"withdrawal_reason_ru": target.withdrawal_reason_ru},
+            )
+            return target, "updated"
         raise RuleViolation("the request is already withdrawn", field="status")
     if withdrawn_on > dt.date.today():
         raise RuleViolation("a withdrawal cannot be dated in the future", field="withdrawn_on")
@@ -587,6 +615,7 @@ def withdraw_request(
     target.withdrawn_on = withdrawn_on
     target.withdrawn_precision = check_precision(precision, "precision")
     target.withdrawal_reason = reason.strip()
+    target.withdrawal_reason_ru = reason_ru.strip()
     if outcome_en.strip():
         target.outcome_en = outcome_en.strip()
         target.outcome_ru = outcome_ru.strip()
@@ -595,6 +624,7 @@ def withdraw_request(
         "withdrawn_on",
         "withdrawn_precision",
         "withdrawal_reason",
+        "withdrawal_reason_ru",
         "outcome_en",
         "outcome_ru",
     )

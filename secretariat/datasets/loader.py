@@ -225,6 +225,7 @@ def _sourcing(record: dict[str, Any]) -> dict[str, Any]:
         "sources": sources,
         "uncertain": bool(record.get("uncertain", False)),
         "note": str(record.get("note") or ""),
+        "note_ru": str(record.get("note_ru") or ""),
     }
 
 

@@ -45,9 +45,11 @@ def formation_out(row: Formation) -> dict[str, Any]:
         "purpose_ru": row.purpose_ru,
         "reported_strength": row.reported_strength,
         "reported_strength_note": row.reported_strength_note,
+        "reported_strength_note_ru": row.reported_strength_note_ru,
         "sources": row.sources,
         "uncertain": row.uncertain,
         "note": row.note,
+        "note_ru": row.note_ru,
     }
 
 
@@ -68,6 +70,7 @@ def contingent_out(row: Contingent) -> dict[str, Any]:
         "sources": row.sources,
         "uncertain": row.uncertain,
         "note": row.note,
+        "note_ru": row.note_ru,
     }
 
 
@@ -89,6 +92,7 @@ def exercise_out(row: Exercise) -> dict[str, Any]:
         "sources": row.sources,
         "uncertain": row.uncertain,
         "note": row.note,
+        "note_ru": row.note_ru,
     }
 
 
@@ -211,6 +215,7 @@ CONTINGENT_COLUMNS = [
     "end",
     "uncertain",
     "note",
+    "note_ru",
     "sources",
 ]
 EXERCISE_COLUMNS = [
@@ -229,6 +234,7 @@ EXERCISE_COLUMNS = [
     "personnel_estimated",
     "uncertain",
     "note",
+    "note_ru",
     "sources",
 ]
 

@@ -34,6 +34,7 @@ def sourcing(record: dict[str, Any]) -> dict[str, Any]:
         "sources": [sources] if isinstance(sources, str) else list(sources),
         "uncertain": bool(record.get("uncertain", False)),
         "note": str(record.get("note") or ""),
+        "note_ru": str(record.get("note_ru") or ""),
     }
 
 
@@ -87,6 +88,7 @@ def load(directory: Path, actor: Actor, counts: Counter[str]) -> None:
             purpose_ru=str(r.get("purpose_ru", "")),
             reported_strength=_optional_int(r, "reported_strength"),
             reported_strength_note=str(r.get("reported_strength_note", "")),
+            reported_strength_note_ru=str(r.get("reported_strength_note_ru", "")),
             **sourcing(r),
         ),
     )

@@ -31,6 +31,7 @@ class Formation(Sourced):
     purpose_ru = models.TextField(blank=True, default="")
     reported_strength = models.PositiveIntegerField(null=True, blank=True)
     reported_strength_note = models.TextField(blank=True, default="")
+    reported_strength_note_ru = models.TextField(blank=True, default="")
 
     class Meta:
         ordering = ["established", "code"]

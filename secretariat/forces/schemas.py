@@ -29,6 +29,7 @@ class SourcedOut(Schema):
     sources: list[str]
     uncertain: bool
     note: str
+    note_ru: str
 
 
 class ForcesFormationOut(SourcedOut):
@@ -45,6 +46,7 @@ class ForcesFormationOut(SourcedOut):
     purpose_ru: str
     reported_strength: int | None
     reported_strength_note: str
+    reported_strength_note_ru: str
 
 
 class ForcesFormationIn(StrictIn):

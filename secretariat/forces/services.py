@@ -62,9 +62,11 @@ def record_formation(
     purpose_ru: str = "",
     reported_strength: int | None = None,
     reported_strength_note: str = "",
+    reported_strength_note_ru: str = "",
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[Formation, Outcome]:
     require(actor, "forces.record_formation")
     code = rules.check_code(code)
@@ -91,9 +93,11 @@ def record_formation(
         "purpose_ru": purpose_ru.strip(),
         "reported_strength": reported_strength,
         "reported_strength_note": reported_strength_note.strip(),
+        "reported_strength_note_ru": reported_strength_note_ru.strip(),
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru.strip(),
     }
     if established is not None:
         earliest = Contingent.objects.filter(formation__code=code).order_by("start").first()
@@ -133,6 +137,7 @@ def pledge_contingent(
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[Contingent, Outcome]:
     """A member pledges a contingent to a formation (or corrects or ends its pledge)."""
     require(actor, "forces.pledge_contingent", state)
@@ -174,6 +179,7 @@ def pledge_contingent(
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru.strip(),
     }
     if existing is None:
         fields["pledged_by"] = actor.username or ""
@@ -236,6 +242,7 @@ def record_exercise(
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[Exercise, Outcome]:
     require(actor, "forces.record_exercise")
     code = rules.check_code(code)
@@ -265,6 +272,7 @@ def record_exercise(
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru.strip(),
     }
     exercise, outcome, changed = save_by_key(Exercise, {"code": code}, fields)
     if outcome != "unchanged":

@@ -42,7 +42,12 @@ router = Router(tags=["meetings"])
 
 
 def _sourced(row: Any) -> dict[str, Any]:
-    return {"sources": row.sources, "uncertain": row.uncertain, "note": row.note}
+    return {
+        "sources": row.sources,
+        "uncertain": row.uncertain,
+        "note": row.note,
+        "note_ru": row.note_ru,
+    }
 
 
 def session_out(row: Session) -> dict[str, Any]:
@@ -65,8 +70,10 @@ def session_out(row: Session) -> dict[str, Any]:
                 "host",
                 "chaired_by",
                 "chair_person",
+                "chair_person_ru",
                 "summary_en",
                 "summary_ru",
+                "ru_from_source",
             ]
         },
         "url": reverse("meetings:session", args=[row.code]),
@@ -82,10 +89,12 @@ def attendance_out(row: Attendance) -> dict[str, Any]:
                 "state",
                 "presence",
                 "person",
+                "person_ru",
                 "level",
                 "by_video",
                 "reason",
                 "reason_text",
+                "reason_text_ru",
             ]
         },
     }
@@ -302,6 +311,7 @@ def on_date(request: HttpRequest, date: str | None = None, body: Body = Body.CSC
         "session": session_out(found.session),
         "chair_state": found.chair_state,
         "chair_person": found.chair_person,
+        "chair_person_ru": found.chair_person_ru,
         "members": found.members,
         "present": found.present,
         "absent": [attendance_out(a) for a in found.absent],

@@ -28,6 +28,7 @@ def _sourcing(record: dict[str, Any]) -> dict[str, Any]:
         "sources": sources,
         "uncertain": bool(record.get("uncertain", False)),
         "note": str(record.get("note") or ""),
+        "note_ru": str(record.get("note_ru") or ""),
     }
 
 
@@ -70,8 +71,10 @@ def _load_session(record: dict[str, Any], actor: Actor, counts: Counter[str]) ->
         host=_text(record, "host"),
         chaired_by=_text(record, "chaired_by"),
         chair_person=_text(record, "chair_person"),
+        chair_person_ru=_text(record, "chair_person_ru"),
         summary_en=_text(record, "summary_en"),
         summary_ru=_text(record, "summary_ru"),
+        ru_from_source=bool(record.get("ru_from_source", False)),
         agenda=record.get("agenda", []),
         **_sourcing(record),
     )
@@ -85,10 +88,12 @@ def _load_session(record: dict[str, Any], actor: Actor, counts: Counter[str]) ->
             state=_text(row, "state"),
             presence=_text(row, "presence"),
             person=_text(row, "person"),
+            person_ru=_text(row, "person_ru"),
             level=_text(row, "level"),
             by_video=bool(row.get("by_video", False)),
             reason=_text(row, "reason"),
             reason_text=_text(row, "reason_text"),
+            reason_text_ru=_text(row, "reason_text_ru"),
             **_sourcing(row),
         )
         counts[f"attendance.{outcome}"] += 1

@@ -33,9 +33,13 @@ class Sourced(models.Model):
     sources = models.JSONField(default=list, blank=True)
     uncertain = models.BooleanField(default=False)
     note = models.TextField(blank=True, default="")
+    note_ru = models.TextField(blank=True, default="")
 
     class Meta:
         abstract = True
+
+    def note_in(self, lang: str) -> str:
+        return self.note_ru if lang.startswith("ru") and self.note_ru else self.note
 
 
 class Session(Sourced):
@@ -53,8 +57,12 @@ class Session(Sourced):
     host = models.CharField(max_length=2, blank=True, default="", help_text="ISO 3166-1 alpha-2")
     chaired_by = models.CharField(max_length=2, blank=True, default="")
     chair_person = models.CharField(max_length=150, blank=True, default="")
+    chair_person_ru = models.CharField(max_length=150, blank=True, default="")
     summary_en = models.TextField(blank=True, default="")
     summary_ru = models.TextField(blank=True, default="")
+    # True when the Russian label and summary rest on Russian-language sources (among `sources`);
+    # False when they are the secretariat's own translation of the English.
+    ru_from_source = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["start", "code"]
@@ -85,6 +93,10 @@ class Session(Sourced):
     def summary(self, lang: str) -> str:
         return self.summary_ru if lang.startswith("ru") and self.summary_ru else self.summary_en
 
+    def chair_name(self, lang: str) -> str:
+        ru = lang.startswith("ru") and self.chair_person_ru
+        return self.chair_person_ru if ru else self.chair_person
+
 
 class AgendaItem(models.Model):
     session = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="agenda")
@@ -107,12 +119,14 @@ class Attendance(Sourced):
     state = models.CharField(max_length=2)
     presence = models.CharField(max_length=12, choices=_choices(Presence))
     person = models.CharField(max_length=150, blank=True, default="")
+    person_ru = models.CharField(max_length=150, blank=True, default="")
     level = models.CharField(max_length=20, choices=_choices(Level), blank=True, default="")
     by_video = models.BooleanField(default=False)
     reason = models.CharField(
         max_length=25, choices=_choices(AbsenceReason), blank=True, default=""
     )
     reason_text = models.TextField(blank=True, default="")
+    reason_text_ru = models.TextField(blank=True, default="")
 
     class Meta:
         ordering = ["session", "state"]
@@ -125,6 +139,13 @@ class Attendance(Sourced):
 
     def __str__(self) -> str:
         return f"{self.session_id} {self.state} {self.presence}"
+
+    def person_name(self, lang: str) -> str:
+        return self.person_ru if lang.startswith("ru") and self.person_ru else self.person
+
+    def reason_in(self, lang: str) -> str:
+        ru = lang.startswith("ru") and self.reason_text_ru
+        return self.reason_text_ru if ru else self.reason_text
 
 
 class Decision(Sourced):
@@ -184,6 +205,10 @@ class StatePosition(Sourced):
 
     def __str__(self) -> str:
         return f"{self.decision_id} {self.state} {self.position}"
+
+    def statement(self, lang: str) -> str:
+        ru = lang.startswith("ru") and self.statement_ru
+        return self.statement_ru if ru else self.statement_en
 
 
 class Claim(Sourced):

@@ -17,16 +17,19 @@ class MeetingsSourcedOut(Schema):
     sources: list[str]
     uncertain: bool
     note: str
+    note_ru: str
 
 
 class MeetingsAttendanceOut(MeetingsSourcedOut):
     state: str
     presence: str
     person: str
+    person_ru: str
     level: str
     by_video: bool
     reason: str
     reason_text: str
+    reason_text_ru: str
 
 
 class MeetingsAgendaItemOut(Schema):
@@ -50,8 +53,10 @@ class MeetingsSessionOut(MeetingsSourcedOut):
     host: str
     chaired_by: str
     chair_person: str
+    chair_person_ru: str
     summary_en: str
     summary_ru: str
+    ru_from_source: bool
     url: str
 
 
@@ -190,6 +195,7 @@ class MeetingsOnDateOut(Schema):
     session: MeetingsSessionOut
     chair_state: str
     chair_person: str
+    chair_person_ru: str
     members: list[str]
     present: list[str]
     absent: list[MeetingsAttendanceOut]

@@ -192,6 +192,7 @@ class SessionOnDate:
     days_away: int  # negative: before the date; positive: after
     chair_state: str
     chair_person: str
+    chair_person_ru: str
     members: list[str]
     present: list[str]
     absent: list[Attendance]
@@ -205,11 +206,19 @@ def nearest_session(on: dt.date, body: str = sessions.Body.CSC.value) -> Session
     if found is None:
         return None
     row = found.key
-    chair_state, chair_person = row.chaired_by, row.chair_person
+    chair_state, chair_person, chair_person_ru = (
+        row.chaired_by,
+        row.chair_person,
+        row.chair_person_ru,
+    )
     if not chair_state:
         term = members.chair_on(row.start)
         if term is not None:
-            chair_state, chair_person = term.state_id, term.holder_en
+            chair_state, chair_person, chair_person_ru = (
+                term.state_id,
+                term.holder_en,
+                term.holder_ru,
+            )
     attendance = attendance_of(row)
     distance = found.distance(on)
     return SessionOnDate(
@@ -219,6 +228,7 @@ def nearest_session(on: dt.date, body: str = sessions.Body.CSC.value) -> Session
         days_away=0 if distance == 0 else (distance if row.start > on else -distance),
         chair_state=chair_state,
         chair_person=chair_person,
+        chair_person_ru=chair_person_ru,
         members=Membership.load().members_on(row.start),
         present=[a.state for a in attendance if a.presence in PRESENT],
         absent=[a for a in attendance if a.presence == sessions.Presence.ABSENT],

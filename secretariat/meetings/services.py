@@ -117,12 +117,15 @@ def record_session(
     host: str = "",
     chaired_by: str = "",
     chair_person: str = "",
+    chair_person_ru: str = "",
     summary_en: str = "",
     summary_ru: str = "",
+    ru_from_source: bool = False,
     agenda: Sequence[Any] | None = None,
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[Session, Outcome]:
     """Record a session of one of the bodies (the secretariat); its code follows from the date."""
     require(actor, "meetings.record_session")
@@ -155,11 +158,14 @@ def record_session(
         "host": host,
         "chaired_by": chaired_by,
         "chair_person": chair_person.strip(),
+        "chair_person_ru": chair_person_ru.strip(),
         "summary_en": summary_en.strip(),
         "summary_ru": summary_ru.strip(),
+        "ru_from_source": ru_from_source,
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru.strip(),
     }
     session, outcome, changed = save_by_key(Session, {"code": code}, fields)
     titles = _agenda_titles(agenda)
@@ -191,13 +197,16 @@ def record_attendance(
     state: str,
     presence: str,
     person: str = "",
+    person_ru: str = "",
     level: str = "",
     by_video: bool = False,
     reason: str = "",
     reason_text: str = "",
+    reason_text_ru: str = "",
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[Attendance, Outcome]:
     """Record how a state attended a session; only members attend, a non-member is a guest."""
     require(actor, "meetings.record_attendance")
@@ -206,7 +215,9 @@ def record_attendance(
     reason_value = _enum(sessions.AbsenceReason, reason, "reason") if reason else None
     if level:
         _enum(sessions.Level, level, "level")
-    if reason_text.strip() and presence_value is not sessions.Presence.ABSENT:
+    if (reason_text.strip() or reason_text_ru.strip()) and (
+        presence_value is not sessions.Presence.ABSENT
+    ):
         raise RuleViolation(
             "a reason for absence is only given for an absent state", field="reason"
         )
@@ -221,13 +232,16 @@ def record_attendance(
     fields = {
         "presence": presence_value.value,
         "person": person.strip(),
+        "person_ru": person_ru.strip(),
         "level": level,
         "by_video": by_video,
         "reason": reason_value.value if reason_value else "",
         "reason_text": reason_text.strip(),
+        "reason_text_ru": reason_text_ru.strip(),
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru.strip(),
     }
     attendance, outcome, changed = save_by_key(Attendance, {"session": row, "state": state}, fields)
     if outcome != "unchanged":
@@ -270,6 +284,7 @@ def record_decision(
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[Decision, Outcome]:
     """Put a draft before a session, or correct its text (the secretariat)."""
     require(actor, "meetings.record_decision")
@@ -295,6 +310,7 @@ def record_decision(
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru.strip(),
     }
     decision, outcome, changed = save_by_key(Decision, {"session": row, "slug": slug}, fields)
     if outcome != "unchanged":
@@ -323,6 +339,7 @@ def record_position(
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[StatePosition, Outcome]:
     """A state's position on a draft: a delegation for its own state while the draft is open."""
     require(actor, "meetings.record_position", state)
@@ -348,6 +365,7 @@ def record_position(
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru.strip(),
         "recorded_by": actor.username or actor.role.value,
     }
     row, outcome, changed = save_by_key(
@@ -381,6 +399,7 @@ def record_claim(
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[Claim, Outcome]:
     """What a state says about a decision's validity and under which reading of the rules."""
     require(actor, "meetings.record_claim", state)
@@ -397,6 +416,7 @@ def record_claim(
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru.strip(),
     }
     row, outcome, changed = save_by_key(Claim, {"decision": decision, "state": state}, fields)
     if outcome != "unchanged":

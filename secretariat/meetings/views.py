@@ -24,6 +24,7 @@ from secretariat.core.domain.errors import DomainError, NotFound
 from secretariat.core.feeds import RecordFeed, at_noon, in_russian, tag_uri, translation_pending
 from secretariat.core.permissions import can
 from secretariat.core.web import add_domain_error, as_of_date, request_actor
+from secretariat.forces import selectors as forces
 from secretariat.journal.selectors import last_changed
 from secretariat.meetings import selectors, services
 from secretariat.meetings.api import attendance_out, decision_out, session_out
@@ -148,6 +149,9 @@ def _attendance_rows(session: Session, lang: str) -> list[dict[str, Any]]:
         {
             "row": a,
             "state": names.get(a.state, a.state),
+            "person": a.person_name(lang),
+            "reason_text": a.reason_in(lang),
+            "note": a.note_in(lang),
             "presence": _label(PRESENCE_LABELS, a.presence),
             "reason": _label(REASON_LABELS, a.reason) if a.reason else "",
         }
@@ -159,7 +163,8 @@ def _chair(session: Session, lang: str) -> tuple[str, str, bool]:
     """Who chaired: as recorded for the session, else the Council's chair on that date."""
     names = state_names(lang)
     if session.chaired_by:
-        return names.get(session.chaired_by, session.chaired_by), session.chair_person, True
+        chair = names.get(session.chaired_by, session.chaired_by)
+        return chair, session.chair_name(lang), True
     term = members.chair_on(session.start)
     if term is None:
         return "", "", False
@@ -193,6 +198,7 @@ def _render_session(
             "city": session.city(lang),
             "host": state_names(lang).get(session.host, session.host),
             "summary": session.summary(lang),
+            "note": session.note_in(lang),
             "chair_state": chair_state,
             "chair_person": chair_person,
             "chair_recorded": chair_recorded,
@@ -235,6 +241,19 @@ def decision_detail(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     return _render_decision(request, _decision_or_404(code, slug))
 
 
+def _mission_names(decision: Decision, lang: str) -> list[str]:
+    """The forces or missions a decision creates, named in the page's language.
+
+    A decision names them in English text; where the text is a formation the forces app keeps, its
+    name in the page's language is shown instead, so a Russian page does not show the English."""
+    by_name = {f.name_en.casefold(): f for f in forces.formations()}
+    names = []
+    for text in decision.missions:
+        found = by_name.get(text.casefold())
+        names.append(found.name(lang) if found is not None else text)
+    return names
+
+
 def _render_decision(
     request: HttpRequest,
     decision: Decision,
@@ -255,12 +274,16 @@ def _render_decision(
             "session": decision.session,
             "title": decision.title(lang),
             "text": decision.text(lang),
+            "note": decision.note_in(lang),
+            "missions": _mission_names(decision, lang),
             "outcome": _label(OUTCOME_LABELS, decision.outcome),
             "positions": [
                 {
                     "row": p,
                     "state": names.get(p.state, p.state),
                     "label": _label(POSITION_LABELS, p.position),
+                    "statement": p.statement(lang),
+                    "note": p.note_in(lang),
                 }
                 for p in selectors.positions_for(actor, decision)
             ],
@@ -378,6 +401,11 @@ def on_date_context(on: dt.date, lang: str) -> dict[str, Any]:
             "city": found.session.city(lang),
             "kind": _label(KIND_LABELS, found.session.kind),
             "chair_state": names.get(found.chair_state, found.chair_state),
+            "chair_person": (
+                found.chair_person_ru
+                if lang.startswith("ru") and found.chair_person_ru
+                else found.chair_person
+            ),
             "present_names": [names.get(s, s) for s in found.present],
             "absent": [
                 {

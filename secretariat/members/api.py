@@ -50,6 +50,7 @@ def state_out(row: MemberState) -> dict[str, Any]:
         "sources": row.sources,
         "uncertain": row.uncertain,
         "note": row.note,
+        "note_ru": row.note_ru,
     }
 
 
@@ -75,6 +76,7 @@ def event_out(row: MembershipEvent) -> dict[str, Any]:
         "sources": row.sources,
         "uncertain": row.uncertain,
         "note": row.note,
+        "note_ru": row.note_ru,
     }
 
 
@@ -89,6 +91,7 @@ def _term_out(row: ChairTerm | SecretaryGeneralTerm) -> dict[str, Any]:
         "sources": row.sources,
         "uncertain": row.uncertain,
         "note": row.note,
+        "note_ru": row.note_ru,
     }
 
 
@@ -118,6 +121,7 @@ def indicator_out(row: Indicator) -> dict[str, Any]:
         "sources": row.sources,
         "uncertain": row.uncertain,
         "note": row.note,
+        "note_ru": row.note_ru,
     }
 
 

@@ -16,9 +16,13 @@ class Sourced(models.Model):
     sources = models.JSONField(default=list, blank=True)
     uncertain = models.BooleanField(default=False)
     note = models.TextField(blank=True, default="")
+    note_ru = models.TextField(blank=True, default="")
 
     class Meta:
         abstract = True
+
+    def note_in(self, lang: str) -> str:
+        return self.note_ru if lang.startswith("ru") and self.note_ru else self.note
 
 
 class OrganizationProfile(models.Model):

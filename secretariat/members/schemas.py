@@ -15,6 +15,7 @@ class SourcedOut(Schema):
     sources: list[str]
     uncertain: bool
     note: str
+    note_ru: str
 
 
 class StateOut(SourcedOut):

@@ -72,6 +72,7 @@ def record_state(
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[MemberState, Outcome]:
     require(actor, "members.record_state")
     if not (len(code) == 2 and code.isascii() and code.isalpha() and code.isupper()):
@@ -91,6 +92,7 @@ def record_state(
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru.strip(),
     }
     if MemberState.objects.filter(iso3=iso3).exclude(code=code).exists():
         raise RuleViolation(f"iso3 {iso3} already belongs to another state", field="iso3")
@@ -132,6 +134,7 @@ def submit_membership_event(
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[MembershipEvent, Outcome]:
     """Record a membership event; a delegation's notification waits for the secretariat."""
     require(actor, "members.submit_event", state)
@@ -153,6 +156,7 @@ def submit_membership_event(
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru.strip(),
     }
     if actor.role is Role.DELEGATION:
         if event_kind.value not in DELEGATION_EVENT_KINDS:
@@ -287,6 +291,7 @@ def record_chair_term(
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[ChairTerm, Outcome]:
     require(actor, "members.record_chair_term")
     chair_state = _state(state)
@@ -303,6 +308,7 @@ def record_chair_term(
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru.strip(),
     }
     term, outcome, changed = save_by_key(ChairTerm, {"start": start}, fields)
     if outcome != "unchanged":
@@ -331,6 +337,7 @@ def record_secretary_general(
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[SecretaryGeneralTerm, Outcome]:
     require(actor, "members.record_secretary_general")
     sg_state = _state(state)
@@ -350,6 +357,7 @@ def record_secretary_general(
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru.strip(),
     }
     term, outcome, changed = save_by_key(SecretaryGeneralTerm, {"start": start}, fields)
     if outcome != "unchanged":
@@ -378,6 +386,7 @@ def record_indicator(
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[Indicator, Outcome]:
     require(actor, "members.record_indicator")
     if kind != "freedom_house":
@@ -400,6 +409,7 @@ def record_indicator(
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru.strip(),
     }
     row, outcome, changed = save_by_key(
         Indicator, {"state": target, "kind": kind, "year": year}, fields

@@ -45,7 +45,7 @@ def test_chairs_and_secretaries_general_on_a_date(client):
         client.get("/api/v1/secretaries-general/on?date=2021-01-01").json()["person_en"]
         == "Stanislav Zas"
     )
-    assert len(client.get("/api/v1/chairs").json()) == 18
+    assert len(client.get("/api/v1/chairs").json()) == 23
 
 
 def test_indicators_of_a_state(client):
