@@ -1,0 +1,396 @@
+"""Read the record as the audit's checks need it: facts from the selectors, figures as shown.
+
+Use `run_audit()` for the whole audit (the command and the page call it). The facts come through
+each app's public selectors and domain functions, never their tables' private shape; the figures
+are read from the rendered answers themselves (home page, lists, API, CSV, dump) through the
+in-process client, because "the same figure in two places" is about what a reader is shown.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+import json
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from secretariat.audit import crawl as crawling
+from secretariat.audit.domain import checks
+from secretariat.audit.domain.checks import Check, Fact, Figure, Violation
+from secretariat.core.domain.actors import Actor
+from secretariat.depositary import selectors as depositary
+from secretariat.depositary import services as depositary_services
+from secretariat.depositary.domain.acts import CONSENT_KINDS, ActKind
+from secretariat.depositary.domain.engine import evaluate
+
+# The dates on which figures are compared besides today: the record's sore points (issue 13:
+# before most instruments existed, and the 2011 summit the project's first example is about).
+PROBE_DATES = (dt.date(2005, 1, 1), dt.date(2011, 8, 12))
+PARTY_STANDINGS = frozenset({"party", "suspended"})
+
+
+def _link(name: str, *args: str) -> str:
+    with translation.override("en"):
+        return reverse(name, args=list(args))
+
+
+# --- depositary -----------------------------------------------------------------------------
+
+
+def instruments_in_force(on: dt.date) -> list[checks.InstrumentInForce]:
+    """Each instrument's entry into force on `on`, and whether its recorded acts alone meet it.
+
+    "Met by the recorded acts" is asked of the depositary's own engine with the declared date
+    taken away: what the acts would give if no one had declared anything.
+    """
+    members = frozenset(depositary.member_codes())
+    system = Actor.system("audit")
+    found = []
+    for row, status in depositary.all_statuses(on):
+        clauses = depositary_services.clauses_of(row)
+        declared = clauses.entry_into_force.declared
+        by_acts = status.condition_met_on is not None and declared is None
+        if declared is not None:
+            without = dataclasses.replace(
+                clauses,
+                entry_into_force=dataclasses.replace(clauses.entry_into_force, declared=None),
+            )
+            acts = [
+                depositary_services.domain_act(a)
+                for a in depositary.acts_for(system, row.code).filter(status="registered")
+            ]
+            recomputed = evaluate(
+                without, acts, as_of=on, adopted=row.adopted_on, members=members, check=False
+            )
+            by_acts = recomputed.condition_met_on is not None
+        found.append(
+            checks.InstrumentInForce(
+                code=row.code,
+                in_force=status.in_force,
+                entry_into_force=status.entry_into_force,
+                condition_met_by_acts=by_acts,
+                declared_sourced=declared is not None and bool(declared.reason.strip()),
+                # The depositary shows a number of parties for every instrument: it has no way
+                # yet to mark them "not recorded" (None here), which is what the check asks for.
+                parties=status.parties,
+                link=_link("depositary:instrument", row.code),
+            )
+        )
+    return found
+
+
+def state_entries(on: dt.date) -> list[checks.StateEntry]:
+    found = []
+    for row, status in depositary.all_statuses(on):
+        for state in status.states.values():
+            if state.in_force_from is None or state.in_force_from > on:
+                continue
+            found.append(
+                checks.StateEntry(
+                    instrument=row.code,
+                    state=state.state,
+                    state_from=state.in_force_from,
+                    instrument_from=status.entry_into_force
+                    if status.entry_into_force and status.entry_into_force <= on
+                    else None,
+                    link=_link("depositary:instrument", row.code),
+                )
+            )
+    return found
+
+
+def notification_facts() -> list[checks.NotificationFacts]:
+    """Every notification and whether the act it announces exists and counts.
+
+    An act counts when it is registered and, for a consent, deposited and of a kind the
+    instrument's condition counts (a ratification does not count where the final clauses count
+    notifications of completed procedures).
+    """
+    system = Actor.system("audit")
+    counted_by_instrument = {
+        row.code: depositary_services.clauses_of(row).entry_into_force.condition.counted
+        for row in depositary.instruments()
+    }
+    found = []
+    for note in depositary.notifications():
+        act = None
+        if note.act_id is not None:
+            act = depositary.acts_for(system).filter(pk=note.act_id).first()
+        exists = act is not None and act.status == "registered"
+        counts = False
+        if act is not None and exists:
+            kind = ActKind(act.kind)
+            counts = kind not in CONSENT_KINDS or (
+                act.deposited and kind in counted_by_instrument.get(act.instrument_id, ())
+            )
+        found.append(
+            checks.NotificationFacts(
+                number=note.number,
+                year=note.year,
+                seq=note.seq,
+                issued_on=note.issued_on,
+                refers_to_act=note.kind == "act",
+                act_exists=exists,
+                act_counts=counts,
+                act=_act_name(act),
+                link=_link("depositary:instrument", note.instrument_id),
+            )
+        )
+    return found
+
+
+def _act_name(act: Any) -> str:
+    if act is None:
+        return ""
+    deposited = "" if act.deposited else " (not deposited)"
+    return f"{act.state} {act.kind} of {act.date.isoformat()}{deposited}"
+
+
+# --- sources --------------------------------------------------------------------------------
+
+
+def sourced_facts() -> list[Fact]:
+    """Every sourced record of every app. A decision without sources of its own rests on its
+    session's (as the dataset records it); the `uncertain` flag is the record's own warning."""
+    from secretariat.assistance import selectors as assistance
+    from secretariat.forces import selectors as forces
+    from secretariat.meetings import selectors as meetings
+    from secretariat.members import selectors as members
+
+    system = Actor.system("audit")
+    facts: list[Fact] = []
+
+    def add(record: str, row: Any, link: str = "", inherited: Iterable[str] = ()) -> None:
+        sources = tuple(row.sources or ()) or tuple(inherited)
+        facts.append(Fact(record, sources, bool(row.uncertain), link))
+
+    for state in members.states():
+        add(f"state {state.code}", state, _link("members:detail", state.code))
+        for event in members.events_for(system, state.code):
+            add(f"membership event {state.code} {event.date}", event)
+    for term in members.chair_terms():
+        add(f"chair {term.state_id} {term.start}", term, _link("members:offices"))
+    for office in members.secretary_general_terms():
+        add(f"secretary-general {office.start}", office, _link("members:offices"))
+    for instrument in depositary.instruments():
+        link = _link("depositary:instrument", instrument.code)
+        add(f"instrument {instrument.code}", instrument, link)
+        for act in depositary.acts_for(system, instrument.code).filter(status="registered"):
+            add(f"act {instrument.code} {act.state} {act.kind} {act.date}", act, link)
+    for session in meetings.sessions_list():
+        link = _link("meetings:session", session.code)
+        add(f"session {session.code}", session, link)
+        for attendance in meetings.attendance_of(session):
+            add(f"attendance {session.code} {attendance.state}", attendance, link)
+        for decision in meetings.decisions_of(session):
+            add(f"decision {session.code}/{decision.slug}", decision, link, session.sources)
+    for request in assistance.requests():
+        link = _link("assistance:request", request.code)
+        add(f"assistance request {request.code}", request, link)
+        for consultation in assistance.consultations(request.code):
+            add(f"consultation {request.code} {consultation.date}", consultation, link)
+    for mission in assistance.missions():
+        add(f"mission {mission.code}", mission, _link("assistance:mission", mission.code))
+    for formation in forces.formations():
+        add(f"formation {formation.code}", formation, _link("forces:index"))
+    for contingent in forces.contingents():
+        add(f"contingent {contingent.code}", contingent, _link("forces:index"))
+    for exercise in forces.exercises():
+        add(f"exercise {exercise.code}", exercise, _link("forces:index"))
+    return facts
+
+
+# --- figures shown in several places --------------------------------------------------------
+
+
+class _Reader:
+    """Fetches answers in process, in English, and reads figures out of them."""
+
+    def __init__(self) -> None:
+        self.client = Client(SERVER_NAME=crawling.CRAWL_HOST, raise_request_exception=False)
+
+    def text(self, address: str) -> str:
+        response = self.client.get(address)
+        if response.status_code != 200:
+            return ""
+        return str(response.content.decode(response.charset or "utf-8"))
+
+    def json(self, address: str) -> Any:
+        body = self.text(address)
+        return json.loads(body) if body else None
+
+    def csv(self, address: str) -> list[dict[str, str]]:
+        return list(csv.DictReader(io.StringIO(self.text(address))))
+
+
+def _count(value: Any) -> str:
+    return str(len(value)) if isinstance(value, list) else "—"
+
+
+_MEMBER_COUNT = re.compile(r'data-testid="member-count">\s*(\d+)\s*<')
+_INSTRUMENT_LINK = re.compile(r'href="/en/depositary/instruments/([a-z0-9-]+)/(?:\?[^"]*)?"')
+
+
+def figures(dates: Iterable[dt.date]) -> Iterator[Figure]:
+    """The figures a reader can compare between places, on each date."""
+    read = _Reader()
+    for on in dates:
+        day = on.isoformat()
+        # Members: the home page in both languages, the organization and the members list.
+        for lang in ("en", "ru"):
+            found = _MEMBER_COUNT.search(read.text(f"/{lang}/?date={day}"))
+            yield Figure(
+                f"members on {day}",
+                f"home page /{lang}/",
+                found.group(1) if found else "—",
+            )
+        organization = read.json(f"/api/v1/organization?as_of={day}") or {}
+        yield Figure(
+            f"members on {day}",
+            "API organization",
+            _count([m for m in organization.get("members", []) if m.get("member")]),
+        )
+        yield Figure(
+            f"members on {day}", "API members", _count(read.json(f"/api/v1/members?as_of={day}"))
+        )
+        # Instruments: the depositary's list page, its API list, the matrix, the dump.
+        listed = read.json(f"/api/v1/depositary/instruments?as_of={day}")
+        page = read.text(f"/en/depositary/?date={day}")
+        yield Figure(
+            f"instruments on {day}",
+            "page /en/depositary/",
+            str(len(set(_INSTRUMENT_LINK.findall(page)))),
+        )
+        yield Figure(f"instruments on {day}", "API instruments", _count(listed))
+        matrix = read.json(f"/api/v1/depositary/matrix?as_of={day}") or {}
+        yield Figure(f"instruments on {day}", "API matrix", _count(matrix.get("instruments")))
+        dump = read.json(f"/api/v1/depositary/dump?as_of={day}") or {}
+        yield Figure(f"instruments on {day}", "API dump", _count(dump.get("instruments")))
+        # Parties of each instrument: the API list, the instrument's API answer, its CSV.
+        for summary in listed or []:
+            code = summary["code"]
+            name = f"parties of {code} on {day}"
+            yield Figure(name, "API instruments", str(summary.get("parties")))
+            detail = read.json(f"/api/v1/depositary/instruments/{code}?as_of={day}") or {}
+            yield Figure(name, f"API instruments/{code}", str(detail.get("parties")))
+            rows = read.csv(f"/en/depositary/instruments/{code}/export.csv?date={day}")
+            parties = sum(1 for r in rows if r.get("standing") in PARTY_STANDINGS)
+            yield Figure(name, f"CSV {code}", str(parties))
+        # Forces: contingents and strength on the date, listed and totalled.
+        contingents = read.json(f"/api/v1/forces/contingents?as_of={day}")
+        totals = read.json(f"/api/v1/forces/totals?as_of={day}") or {}
+        formations = totals.get("formations", [])
+        yield Figure(f"contingents on {day}", "API contingents", _count(contingents))
+        yield Figure(
+            f"contingents on {day}",
+            "API totals",
+            str(sum(f["total"]["contingents"] for f in formations)),
+        )
+        published = [c["strength"] for c in contingents or [] if c.get("strength") is not None]
+        yield Figure(f"pledged strength on {day}", "API contingents", str(sum(published)))
+        yield Figure(
+            f"pledged strength on {day}",
+            "API totals",
+            str(sum(f["total"]["strength"] for f in formations)),
+        )
+    # Lists without a date: the API, the CSV and the JSON export give the same records.
+    yield Figure("sessions", "API sessions", _count(read.json("/api/v1/meetings/sessions")))
+    yield Figure("sessions", "CSV sessions", str(len(read.csv("/en/meetings/export/sessions.csv"))))
+    yield Figure(
+        "sessions", "JSON sessions", _count(read.json("/en/meetings/export/sessions.json"))
+    )
+    yield Figure(
+        "assistance requests", "API requests", _count(read.json("/api/v1/assistance/requests"))
+    )
+    yield Figure(
+        "assistance requests",
+        "CSV requests",
+        str(len(read.csv("/api/v1/assistance/export/requests.csv"))),
+    )
+
+
+# --- the whole audit ------------------------------------------------------------------------
+
+
+@dataclass
+class CheckOutcome:
+    check: Check
+    title: str  # English; translated where shown
+    violations: list[Violation]
+    seconds: float
+
+
+@dataclass
+class Report:
+    on: dt.date
+    outcomes: list[CheckOutcome] = field(default_factory=list)
+    pages: int = 0  # pages rendered by the link check (both languages)
+    pages_by_language: dict[str, int] = field(default_factory=dict)
+    fetched: int = 0
+    links: int = 0
+    truncated: bool = False
+
+    @property
+    def violations(self) -> list[Violation]:
+        return [v for outcome in self.outcomes for v in outcome.violations]
+
+
+def run_audit(
+    on: dt.date | None = None,
+    *,
+    links: bool = True,
+    only: Iterable[Check] | None = None,
+) -> Report:
+    """Run every check (or `only` those) on the record as it stands, as of `on` (today)."""
+    on = on or dt.date.today()
+    report = Report(on=on)
+    wanted = set(only) if only is not None else set(Check)
+    if not links:
+        wanted.discard(Check.LINKS_RESOLVE)
+
+    def crawl_links() -> list[Violation]:
+        result = crawling.crawl()
+        report.pages = len(result.pages)
+        report.pages_by_language = result.languages()
+        report.fetched = result.fetched
+        report.links = len(result.links)
+        report.truncated = result.truncated
+        return checks.links_resolve(result.links)
+
+    steps: dict[Check, Callable[[], list[Violation]]] = {
+        Check.IN_FORCE_GROUNDED: lambda: checks.in_force_is_grounded(instruments_in_force(on)),
+        Check.STATE_ENTRY_AFTER_INSTRUMENT: lambda: checks.state_entry_not_before_instrument(
+            state_entries(on)
+        ),
+        Check.NOTIFICATION_NUMBERS: lambda: checks.notification_numbers_follow_dates(
+            notification_facts()
+        ),
+        Check.NOTIFICATION_ACTS: lambda: checks.notifications_refer_to_counting_acts(
+            notification_facts()
+        ),
+        Check.FIGURES_AGREE: lambda: checks.figures_agree(figures((on, *PROBE_DATES))),
+        Check.FACTS_SOURCED: lambda: checks.facts_are_sourced(sourced_facts()),
+        Check.LINKS_RESOLVE: crawl_links,
+    }
+    for check in Check:
+        if check not in wanted:
+            continue
+        started = time.perf_counter()
+        # The pages rendered on the way switch the thread's language; the caller keeps its own.
+        with crawling.plain_static_names(), translation.override(translation.get_language()):
+            violations = steps[check]()
+        report.outcomes.append(
+            CheckOutcome(
+                check, checks.CHECK_TITLES[check], violations, time.perf_counter() - started
+            )
+        )
+    return report
