@@ -70,7 +70,8 @@ def index(request: HttpRequest) -> HttpResponse:
         estimate_label=estimate,
     )
     formations = []
-    for formation in selectors.formations():
+    # As of the date: formations established by then and exercises begun by then, nothing later.
+    for formation in selectors.formations(on=day):
         entry = totals.get(formation.code)
         formations.append(
             {
@@ -88,7 +89,7 @@ def index(request: HttpRequest) -> HttpResponse:
                     estimate_label=estimate,
                 ),
                 "contingents": selectors.contingents(formation=formation.code, on=day),
-                "exercises": selectors.exercises(formation=formation.code),
+                "exercises": selectors.exercises(formation=formation.code, on=day),
             }
         )
     pledge_state = actor.state if actor.role is Role.DELEGATION else None
