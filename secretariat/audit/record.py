@@ -22,15 +22,17 @@ from typing import Any
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_noop
 
 from secretariat.audit import crawl as crawling
 from secretariat.audit.domain import checks
-from secretariat.audit.domain.checks import Check, Fact, Figure, Violation
+from secretariat.audit.domain.checks import Check, Fact, Figure, Label, Violation, label
 from secretariat.core.domain.actors import Actor
 from secretariat.depositary import selectors as depositary
 from secretariat.depositary import services as depositary_services
 from secretariat.depositary.domain.acts import CONSENT_KINDS, ActKind
 from secretariat.depositary.domain.engine import evaluate
+from secretariat.depositary.forms import KIND_LABELS as ACT_KIND_LABELS
 
 # The dates on which figures are compared besides today: the record's sore points (issue 13:
 # before most instruments existed, and the 2011 summit the project's first example is about).
@@ -148,11 +150,18 @@ def notification_facts() -> list[checks.NotificationFacts]:
     return found
 
 
-def _act_name(act: Any) -> str:
+def _act_name(act: Any) -> Label:
+    """ "TJ: Ratification of 2012-11-14 (not deposited)", the kind as the depositary names it."""
     if act is None:
-        return ""
-    deposited = "" if act.deposited else " (not deposited)"
-    return f"{act.state} {act.kind} of {act.date.isoformat()}{deposited}"
+        return Label("")
+    with translation.override("en"):
+        kind = str(ACT_KIND_LABELS.get(ActKind(act.kind), act.kind))  # the English is the msgid
+    template = (
+        gettext_noop("%(state)s: %(kind)s of %(date)s")
+        if act.deposited
+        else gettext_noop("%(state)s: %(kind)s of %(date)s (not deposited)")
+    )
+    return label(template, state=act.state, kind=Label(kind), date=act.date.isoformat())
 
 
 # --- sources --------------------------------------------------------------------------------
@@ -169,43 +178,111 @@ def sourced_facts() -> list[Fact]:
     system = Actor.system("audit")
     facts: list[Fact] = []
 
-    def add(record: str, row: Any, link: str = "", inherited: Iterable[str] = ()) -> None:
+    def add(record: Label, row: Any, link: str = "", inherited: Iterable[str] = ()) -> None:
         sources = tuple(row.sources or ()) or tuple(inherited)
         facts.append(Fact(record, sources, bool(row.uncertain), link))
 
     for state in members.states():
-        add(f"state {state.code}", state, _link("members:detail", state.code))
+        add(
+            label(gettext_noop("state %(code)s"), code=state.code),
+            state,
+            _link("members:detail", state.code),
+        )
         for event in members.events_for(system, state.code):
-            add(f"membership event {state.code} {event.date}", event)
+            add(
+                label(
+                    gettext_noop("membership event of %(state)s on %(date)s"),
+                    state=state.code,
+                    date=str(event.date),
+                ),
+                event,
+            )
     for term in members.chair_terms():
-        add(f"chair {term.state_id} {term.start}", term, _link("members:offices"))
+        add(
+            label(
+                gettext_noop("chair %(state)s from %(date)s"),
+                state=term.state_id,
+                date=str(term.start),
+            ),
+            term,
+            _link("members:offices"),
+        )
     for office in members.secretary_general_terms():
-        add(f"secretary-general {office.start}", office, _link("members:offices"))
+        add(
+            label(gettext_noop("Secretary-General from %(date)s"), date=str(office.start)),
+            office,
+            _link("members:offices"),
+        )
     for instrument in depositary.instruments():
         link = _link("depositary:instrument", instrument.code)
-        add(f"instrument {instrument.code}", instrument, link)
+        add(label(gettext_noop("instrument %(code)s"), code=instrument.code), instrument, link)
         for act in depositary.acts_for(system, instrument.code).filter(status="registered"):
-            add(f"act {instrument.code} {act.state} {act.kind} {act.date}", act, link)
+            add(
+                label(
+                    gettext_noop("act of %(instrument)s: %(act)s"),
+                    instrument=instrument.code,
+                    act=_act_name(act),
+                ),
+                act,
+                link,
+            )
     for session in meetings.sessions_list():
         link = _link("meetings:session", session.code)
-        add(f"session {session.code}", session, link)
+        add(label(gettext_noop("session %(code)s"), code=session.code), session, link)
         for attendance in meetings.attendance_of(session):
-            add(f"attendance {session.code} {attendance.state}", attendance, link)
+            add(
+                label(
+                    gettext_noop("attendance of %(state)s at %(code)s"),
+                    state=attendance.state,
+                    code=session.code,
+                ),
+                attendance,
+                link,
+            )
         for decision in meetings.decisions_of(session):
-            add(f"decision {session.code}/{decision.slug}", decision, link, session.sources)
+            add(
+                label(gettext_noop("decision %(code)s"), code=f"{session.code}/{decision.slug}"),
+                decision,
+                link,
+                session.sources,
+            )
     for request in assistance.requests():
         link = _link("assistance:request", request.code)
-        add(f"assistance request {request.code}", request, link)
+        add(label(gettext_noop("assistance request %(code)s"), code=request.code), request, link)
         for consultation in assistance.consultations(request.code):
-            add(f"consultation {request.code} {consultation.date}", consultation, link)
+            add(
+                label(
+                    gettext_noop("consultation on %(code)s of %(date)s"),
+                    code=request.code,
+                    date=str(consultation.date),
+                ),
+                consultation,
+                link,
+            )
     for mission in assistance.missions():
-        add(f"mission {mission.code}", mission, _link("assistance:mission", mission.code))
+        add(
+            label(gettext_noop("mission %(code)s"), code=mission.code),
+            mission,
+            _link("assistance:mission", mission.code),
+        )
     for formation in forces.formations():
-        add(f"formation {formation.code}", formation, _link("forces:index"))
+        add(
+            label(gettext_noop("formation %(code)s"), code=formation.code),
+            formation,
+            _link("forces:index"),
+        )
     for contingent in forces.contingents():
-        add(f"contingent {contingent.code}", contingent, _link("forces:index"))
+        add(
+            label(gettext_noop("contingent %(code)s"), code=contingent.code),
+            contingent,
+            _link("forces:index"),
+        )
     for exercise in forces.exercises():
-        add(f"exercise {exercise.code}", exercise, _link("forces:index"))
+        add(
+            label(gettext_noop("exercise %(code)s"), code=exercise.code),
+            exercise,
+            _link("forces:index"),
+        )
     return facts
 
 
@@ -240,82 +317,86 @@ _MEMBER_COUNT = re.compile(r'data-testid="member-count">\s*(\d+)\s*<')
 _INSTRUMENT_LINK = re.compile(r'href="/en/depositary/instruments/([a-z0-9-]+)/(?:\?[^"]*)?"')
 
 
+def _at(address: str) -> Label:
+    """A place a figure is shown, named by its address (the same in every language)."""
+    return Label(address)
+
+
 def figures(dates: Iterable[dt.date]) -> Iterator[Figure]:
-    """The figures a reader can compare between places, on each date."""
+    """The figures a reader can compare between places, on each date; each place is named by
+    the address that shows it."""
     read = _Reader()
     for on in dates:
         day = on.isoformat()
+
+        def seen(template: str, address: str, value: str, day: str = day, **params: str) -> Figure:
+            return Figure(Label(template, {"date": day, **params}), _at(address), value)
+
+        members = gettext_noop("members on %(date)s")
         # Members: the home page in both languages, the organization and the members list.
         for lang in ("en", "ru"):
-            found = _MEMBER_COUNT.search(read.text(f"/{lang}/?date={day}"))
-            yield Figure(
-                f"members on {day}",
-                f"home page /{lang}/",
-                found.group(1) if found else "—",
-            )
-        organization = read.json(f"/api/v1/organization?as_of={day}") or {}
-        yield Figure(
-            f"members on {day}",
-            "API organization",
-            _count([m for m in organization.get("members", []) if m.get("member")]),
-        )
-        yield Figure(
-            f"members on {day}", "API members", _count(read.json(f"/api/v1/members?as_of={day}"))
-        )
+            address = f"/{lang}/?date={day}"
+            found = _MEMBER_COUNT.search(read.text(address))
+            yield seen(members, address, found.group(1) if found else "—")
+        address = f"/api/v1/organization?as_of={day}"
+        organization = read.json(address) or {}
+        listed_members = [m for m in organization.get("members", []) if m.get("member")]
+        yield seen(members, address, _count(listed_members))
+        address = f"/api/v1/members?as_of={day}"
+        yield seen(members, address, _count(read.json(address)))
         # Instruments: the depositary's list page, its API list, the matrix, the dump.
-        listed = read.json(f"/api/v1/depositary/instruments?as_of={day}")
-        page = read.text(f"/en/depositary/?date={day}")
-        yield Figure(
-            f"instruments on {day}",
-            "page /en/depositary/",
-            str(len(set(_INSTRUMENT_LINK.findall(page)))),
+        instruments = gettext_noop("instruments on %(date)s")
+        address = f"/en/depositary/?date={day}"
+        yield seen(
+            instruments, address, str(len(set(_INSTRUMENT_LINK.findall(read.text(address)))))
         )
-        yield Figure(f"instruments on {day}", "API instruments", _count(listed))
-        matrix = read.json(f"/api/v1/depositary/matrix?as_of={day}") or {}
-        yield Figure(f"instruments on {day}", "API matrix", _count(matrix.get("instruments")))
-        dump = read.json(f"/api/v1/depositary/dump?as_of={day}") or {}
-        yield Figure(f"instruments on {day}", "API dump", _count(dump.get("instruments")))
+        address = f"/api/v1/depositary/instruments?as_of={day}"
+        listed = read.json(address)
+        yield seen(instruments, address, _count(listed))
+        address = f"/api/v1/depositary/matrix?as_of={day}"
+        yield seen(instruments, address, _count((read.json(address) or {}).get("instruments")))
+        address = f"/api/v1/depositary/dump?as_of={day}"
+        yield seen(instruments, address, _count((read.json(address) or {}).get("instruments")))
         # Parties of each instrument: the API list, the instrument's API answer, its CSV.
+        parties = gettext_noop("parties of %(code)s on %(date)s")
         for summary in listed or []:
             code = summary["code"]
-            name = f"parties of {code} on {day}"
-            yield Figure(name, "API instruments", str(summary.get("parties")))
-            detail = read.json(f"/api/v1/depositary/instruments/{code}?as_of={day}") or {}
-            yield Figure(name, f"API instruments/{code}", str(detail.get("parties")))
-            rows = read.csv(f"/en/depositary/instruments/{code}/export.csv?date={day}")
-            parties = sum(1 for r in rows if r.get("standing") in PARTY_STANDINGS)
-            yield Figure(name, f"CSV {code}", str(parties))
+            yield seen(
+                parties,
+                f"/api/v1/depositary/instruments?as_of={day}",
+                str(summary.get("parties")),
+                code=code,
+            )
+            address = f"/api/v1/depositary/instruments/{code}?as_of={day}"
+            detail = read.json(address) or {}
+            yield seen(parties, address, str(detail.get("parties")), code=code)
+            address = f"/en/depositary/instruments/{code}/export.csv?date={day}"
+            rows = read.csv(address)
+            bound = sum(1 for r in rows if r.get("standing") in PARTY_STANDINGS)
+            yield seen(parties, address, str(bound), code=code)
         # Forces: contingents and strength on the date, listed and totalled.
-        contingents = read.json(f"/api/v1/forces/contingents?as_of={day}")
-        totals = read.json(f"/api/v1/forces/totals?as_of={day}") or {}
-        formations = totals.get("formations", [])
-        yield Figure(f"contingents on {day}", "API contingents", _count(contingents))
-        yield Figure(
-            f"contingents on {day}",
-            "API totals",
-            str(sum(f["total"]["contingents"] for f in formations)),
-        )
+        contingents_address = f"/api/v1/forces/contingents?as_of={day}"
+        contingents = read.json(contingents_address)
+        totals_address = f"/api/v1/forces/totals?as_of={day}"
+        formations = (read.json(totals_address) or {}).get("formations", [])
+        counted = gettext_noop("contingents on %(date)s")
+        yield seen(counted, contingents_address, _count(contingents))
+        yield seen(counted, totals_address, str(sum(f["total"]["contingents"] for f in formations)))
+        strength = gettext_noop("pledged strength on %(date)s")
         published = [c["strength"] for c in contingents or [] if c.get("strength") is not None]
-        yield Figure(f"pledged strength on {day}", "API contingents", str(sum(published)))
-        yield Figure(
-            f"pledged strength on {day}",
-            "API totals",
-            str(sum(f["total"]["strength"] for f in formations)),
-        )
+        yield seen(strength, contingents_address, str(sum(published)))
+        yield seen(strength, totals_address, str(sum(f["total"]["strength"] for f in formations)))
     # Lists without a date: the API, the CSV and the JSON export give the same records.
-    yield Figure("sessions", "API sessions", _count(read.json("/api/v1/meetings/sessions")))
-    yield Figure("sessions", "CSV sessions", str(len(read.csv("/en/meetings/export/sessions.csv"))))
-    yield Figure(
-        "sessions", "JSON sessions", _count(read.json("/en/meetings/export/sessions.json"))
-    )
-    yield Figure(
-        "assistance requests", "API requests", _count(read.json("/api/v1/assistance/requests"))
-    )
-    yield Figure(
-        "assistance requests",
-        "CSV requests",
-        str(len(read.csv("/api/v1/assistance/export/requests.csv"))),
-    )
+    sessions = Label(gettext_noop("sessions"))
+    for address in ("/api/v1/meetings/sessions", "/en/meetings/export/sessions.json"):
+        yield Figure(sessions, _at(address), _count(read.json(address)))
+    address = "/en/meetings/export/sessions.csv"
+    yield Figure(sessions, _at(address), str(len(read.csv(address))))
+    requests = Label(gettext_noop("assistance requests"))
+    address = "/api/v1/assistance/requests"
+    yield Figure(requests, _at(address), _count(read.json(address)))
+    address = "/api/v1/assistance/export/requests.csv"
+    yield Figure(requests, _at(address), str(len(read.csv(address))))
 
 
 # --- the whole audit ------------------------------------------------------------------------

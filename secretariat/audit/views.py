@@ -14,16 +14,10 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from secretariat.audit.domain.checks import Violation
 from secretariat.audit.record import run_audit
 from secretariat.core.languages import swap_prefix
 from secretariat.core.permissions import can
 from secretariat.core.web import request_actor
-
-
-def translated(violation: Violation) -> str:
-    """The violation's sentence in the active language, its figures and names filled in."""
-    return _(violation.what) % dict(violation.params)
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -38,8 +32,8 @@ def index(request: HttpRequest) -> HttpResponse:
             "title": _(outcome.title),
             "violations": [
                 {
-                    "record": v.record,
-                    "text": translated(v),
+                    "record": v.subject.render(_),
+                    "text": v.text(_),
                     "link": swap_prefix(v.link, lang) if v.link else "",
                 }
                 for v in outcome.violations

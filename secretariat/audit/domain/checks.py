@@ -6,9 +6,10 @@ by hand in a test) and returns every `Violation` it finds, in a stable order; an
 the record passes it. No check reads the database or renders a page, so each is tested on facts
 with a planted contradiction.
 
-A violation's `what` is an English sentence with `%(name)s` placeholders, marked for translation
-by the `gettext_noop` below (a marker that the message extractor recognizes by name); whoever
-shows it translates `what` and then fills in `params`.
+Everything a reader is shown is a `Label`: an English template with `%(name)s` placeholders,
+marked for translation by the `gettext_noop` below (a marker that the message extractor recognizes
+by name), and its values, which may be labels themselves. Whoever shows one renders it with the
+translation function of the moment (`label.render(gettext)`); without one it reads in English.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -58,17 +59,47 @@ CHECK_TITLES: dict[Check, str] = {
 }
 
 
+def _same(message: str) -> str:
+    return message
+
+
+@dataclass(frozen=True)
+class Label:
+    """A text to show: a template marked for translation and the values it is filled with."""
+
+    template: str
+    params: Mapping[str, str | Label] = field(default_factory=dict)
+
+    def render(self, translate: Callable[[str], str] = _same) -> str:
+        if not self.params:
+            return translate(self.template)
+        values = {
+            key: value.render(translate) if isinstance(value, Label) else value
+            for key, value in self.params.items()
+        }
+        return translate(self.template) % values
+
+
+def label(template: str, **params: str | Label) -> Label:
+    return Label(template, params)
+
+
 @dataclass(frozen=True)
 class Violation:
     check: Check
-    record: str  # what the violation is about, as a reader would name it: "instrument cst-1992"
+    subject: Label  # what the violation is about, as a reader would name it: "instrument cst-1992"
     what: str  # an English sentence with %(name)s placeholders (translated where shown)
-    params: Mapping[str, str] = field(default_factory=dict)
+    params: Mapping[str, str | Label] = field(default_factory=dict)
     link: str = ""  # the address of the record's page, when it has one
 
-    def text(self) -> str:
-        """The sentence in English (the command's output when no translation is active)."""
-        return self.what % dict(self.params)
+    @property
+    def record(self) -> str:
+        """The record's name in English."""
+        return self.subject.render()
+
+    def text(self, translate: Callable[[str], str] = _same) -> str:
+        """The sentence, in English unless a translation function is given."""
+        return Label(self.what, self.params).render(translate)
 
 
 def _day(value: dt.date | None) -> str:
@@ -115,7 +146,7 @@ def in_force_is_grounded(instruments: Iterable[InstrumentInForce]) -> list[Viola
         found.append(
             Violation(
                 Check.IN_FORCE_GROUNDED,
-                f"instrument {row.code}",
+                label(gettext_noop("instrument %(code)s"), code=row.code),
                 what,
                 {"date": _day(row.entry_into_force), "parties": str(row.parties)},
                 row.link,
@@ -154,7 +185,11 @@ def state_entry_not_before_instrument(entries: Iterable[StateEntry]) -> list[Vio
         found.append(
             Violation(
                 Check.STATE_ENTRY_AFTER_INSTRUMENT,
-                f"instrument {row.instrument} / {row.state}",
+                label(
+                    gettext_noop("instrument %(code)s / %(state)s"),
+                    code=row.instrument,
+                    state=row.state,
+                ),
                 what,
                 {
                     "state": row.state,
@@ -179,7 +214,7 @@ class NotificationFacts:
     refers_to_act: bool  # the notification is about one act (not the entry into force)
     act_exists: bool  # that act is in the record, registered
     act_counts: bool  # and has the effect the notification announces, by the record's own rule
-    act: str = ""  # the act as a reader would name it: "TJ ratification of 2012-11-14"
+    act: Label = Label("")  # the act as a reader would name it: "TJ, Ratification of 2012-11-14"
     link: str = ""
 
 
@@ -197,7 +232,7 @@ def notification_numbers_follow_dates(notes: Iterable[NotificationFacts]) -> lis
             found.append(
                 Violation(
                     Check.NOTIFICATION_NUMBERS,
-                    f"notification {note.number}",
+                    label(gettext_noop("notification %(number)s"), number=note.number),
                     gettext_noop("numbered in %(year)s but issued on %(issued)s"),
                     {"year": str(note.year), "issued": _day(note.issued_on)},
                     note.link,
@@ -210,7 +245,7 @@ def notification_numbers_follow_dates(notes: Iterable[NotificationFacts]) -> lis
                 found.append(
                     Violation(
                         Check.NOTIFICATION_NUMBERS,
-                        f"notification {later.number}",
+                        label(gettext_noop("notification %(number)s"), number=later.number),
                         gettext_noop(
                             "issued on %(issued)s, before %(earlier)s, which has the lower "
                             "number but was issued on %(earlier_issued)s"
@@ -228,7 +263,7 @@ def notification_numbers_follow_dates(notes: Iterable[NotificationFacts]) -> lis
             found.append(
                 Violation(
                     Check.NOTIFICATION_NUMBERS,
-                    f"notifications of {year}",
+                    label(gettext_noop("notifications of %(year)s"), year=str(year)),
                     gettext_noop("numbered %(numbers)s rather than 1 to %(count)s"),
                     {
                         "numbers": ", ".join(str(n.seq) for n in ordered),
@@ -257,7 +292,7 @@ def notifications_refer_to_counting_acts(notes: Iterable[NotificationFacts]) -> 
         found.append(
             Violation(
                 Check.NOTIFICATION_ACTS,
-                f"notification {note.number}",
+                label(gettext_noop("notification %(number)s"), number=note.number),
                 what,
                 {"act": note.act},
                 note.link,
@@ -273,8 +308,8 @@ def notifications_refer_to_counting_acts(notes: Iterable[NotificationFacts]) -> 
 class Figure:
     """One figure as one place shows it: `name` says what is counted, `place` where it is shown."""
 
-    name: str  # "members on 2011-08-12"
-    place: str  # "home page /en/?date=2011-08-12"
+    name: Label  # "members on 2011-08-12"
+    place: Label  # "home page /en/"
     value: str  # compared as text, so that "—" and "0" are different answers
 
 
@@ -282,18 +317,26 @@ def figures_agree(figures: Iterable[Figure]) -> list[Violation]:
     """Each figure gives one answer wherever it is shown (home page, lists, API, CSV, dump)."""
     by_name: dict[str, list[Figure]] = defaultdict(list)
     for figure in figures:
-        by_name[figure.name].append(figure)
+        by_name[figure.name.render()].append(figure)
     found = []
     for name in sorted(by_name):
         shown = by_name[name]
         if len({f.value for f in shown}) <= 1:
             continue
+        # "place: value; place: value", each place translated where shown.
+        answers = Label(
+            "; ".join(f"%(place{i})s: %(value{i})s" for i in range(len(shown))),
+            {
+                **{f"place{i}": f.place for i, f in enumerate(shown)},
+                **{f"value{i}": f.value for i, f in enumerate(shown)},
+            },
+        )
         found.append(
             Violation(
                 Check.FIGURES_AGREE,
-                name,
+                shown[0].name,
                 gettext_noop("shown differently: %(answers)s"),
-                {"answers": "; ".join(f"{f.place}: {f.value}" for f in shown)},
+                {"answers": answers},
             )
         )
     return found
@@ -306,7 +349,7 @@ def figures_agree(figures: Iterable[Figure]) -> list[Violation]:
 class Fact:
     """A recorded fact and what backs it."""
 
-    record: str  # "session csc-2011-08-12"
+    record: Label  # "session csc-2011-08-12"
     sources: tuple[str, ...]
     flagged_unsourced: bool  # the record says itself that no source backs it
     link: str = ""
@@ -353,7 +396,7 @@ def links_resolve(links: Iterable[Link]) -> list[Violation]:
         found.append(
             Violation(
                 Check.LINKS_RESOLVE,
-                f"page {link.page}",
+                label(gettext_noop("page %(path)s"), path=link.page),
                 gettext_noop("links to %(target)s, which answers %(status)s"),
                 {"target": link.target, "status": str(link.status)},
                 link.page,

@@ -152,6 +152,7 @@ def test_the_command_prints_json_for_other_tools():
 
 
 def test_the_audit_page_is_the_secretariats_in_its_language(personas):
+    Contingent.objects.filter(code="cpf-am-2022").update(sources=[], uncertain=False)
     client = Client()
     client.force_login(personas.sofia)
     english = client.get("/en/audit/")
@@ -162,7 +163,9 @@ def test_the_audit_page_is_the_secretariats_in_its_language(personas):
     russian = client.get("/ru/audit/").content.decode()
     assert "Проверка записей" in russian
     assert "Каждое уведомление относится к существующему акту" in russian
-    assert 'href="/ru/depositary/instruments/' in russian or "Нарушений нет" in russian
+    # The planted violation in Russian: the record's name, the sentence, the link to its page.
+    assert '<a href="/ru/forces/">контингент cpf-am-2022</a>' in russian
+    assert "не имеет источника и не помечен как факт без источника" in russian
 
 
 def test_the_audit_page_is_not_found_for_anyone_else(personas):

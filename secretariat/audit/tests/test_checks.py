@@ -13,9 +13,11 @@ from secretariat.audit.domain.checks import (
     Fact,
     Figure,
     InstrumentInForce,
+    Label,
     Link,
     NotificationFacts,
     StateEntry,
+    label,
 )
 
 D = dt.date
@@ -92,7 +94,7 @@ def note(number: str, issued: dt.date, **changes: object) -> NotificationFacts:
         "refers_to_act": True,
         "act_exists": True,
         "act_counts": True,
-        "act": "RU ratification of 2012-03-01",
+        "act": Label("RU: Ratification of 2012-03-01"),
     }
     values.update(changes)
     return NotificationFacts(**values)  # type: ignore[arg-type]
@@ -121,37 +123,61 @@ def test_a_number_of_another_year_and_a_gap_are_violations():
 
 def test_a_notification_of_an_act_that_does_not_count_or_does_not_exist_is_a_violation():
     rows = [
-        note("DN.1.2010", D(2010, 2, 17), act_counts=False, act="KZ ratification of 2010-02-17"),
+        note("DN.1.2010", D(2010, 2, 17), act_counts=False, act=Label("KZ: Ratification")),
         note("DN.2.2010", D(2010, 3, 1), act_exists=False, act_counts=False),
         note("DN.3.2010", D(2010, 9, 10), refers_to_act=False, act_exists=False),
         note("DN.4.2010", D(2010, 10, 1)),
     ]
     found = checks.notifications_refer_to_counting_acts(rows)
     assert [v.record for v in found] == ["notification DN.1.2010", "notification DN.2.2010"]
-    assert "KZ ratification of 2010-02-17" in found[0].text()
+    assert "KZ: Ratification" in found[0].text()
     assert "not in the record" in found[1].text()
+
+
+def figure(name: str, place: str, value: str) -> Figure:
+    return Figure(Label(name), Label(place), value)
 
 
 def test_a_figure_shown_differently_in_two_places_is_a_violation():
     figures = [
-        Figure("members on 2011-08-12", "home page /en/", "7"),
-        Figure("members on 2011-08-12", "API members", "7"),
-        Figure("parties of crrf-agreement-2009", "API", "0"),
-        Figure("parties of crrf-agreement-2009", "CSV", "—"),
+        figure("members on 2011-08-12", "/en/?date=2011-08-12", "7"),
+        figure("members on 2011-08-12", "/api/v1/members?as_of=2011-08-12", "7"),
+        figure("parties of crrf-agreement-2009", "/api/v1/depositary/instruments", "0"),
+        figure("parties of crrf-agreement-2009", "/en/depositary/instruments/x/export.csv", "—"),
     ]
     [found] = checks.figures_agree(figures)
     assert found.record == "parties of crrf-agreement-2009"
-    assert found.text() == "shown differently: API: 0; CSV: —"
+    assert found.text() == (
+        "shown differently: /api/v1/depositary/instruments: 0; "
+        "/en/depositary/instruments/x/export.csv: —"
+    )
+
+
+def test_a_violation_is_shown_in_the_readers_language_names_and_figures_included():
+    [found] = checks.figures_agree(
+        [
+            Figure(label("members on %(date)s", date="2005-01-01"), Label("/ru/"), "6"),
+            Figure(label("members on %(date)s", date="2005-01-01"), Label("/api/v1/members"), "7"),
+        ]
+    )
+    russian = {
+        "members on %(date)s": "члены на %(date)s",
+        "shown differently: %(answers)s": "показан по-разному: %(answers)s",
+    }
+    assert found.subject.render(lambda s: russian.get(s, s)) == "члены на 2005-01-01"
+    assert found.text(lambda s: russian.get(s, s)) == (
+        "показан по-разному: /ru/: 6; /api/v1/members: 7"
+    )
 
 
 def test_a_fact_without_a_source_must_be_flagged():
     facts = [
-        Fact("session csc-2011-08-12", ("https://example.org/a",), False),
-        Fact("session csc-2008", (), True),
-        Fact("decision csc-2002-05-14/x", ("  ",), False, "/en/meetings/sessions/csc-2002-05-14/"),
+        Fact(Label("session csc-2011-08-12"), ("https://example.org/a",), False),
+        Fact(Label("session csc-2008"), (), True),
+        Fact(Label("decision x"), ("  ",), False, "/en/meetings/sessions/csc-2002-05-14/"),
     ]
     [found] = checks.facts_are_sourced(facts)
-    assert found.record == "decision csc-2002-05-14/x"
+    assert found.record == "decision x"
     assert found.link == "/en/meetings/sessions/csc-2002-05-14/"
 
 
