@@ -10,6 +10,7 @@ import datetime as dt
 
 from django.db.models import Q, QuerySet
 
+from secretariat.core.asof_queries import existed_q
 from secretariat.core.domain.errors import NotFound
 from secretariat.forces.domain import rules
 from secretariat.forces.models import Contingent, Exercise, Formation
@@ -19,7 +20,7 @@ def formations(on: dt.date | None = None) -> QuerySet[Formation]:
     """Every formation; with `on`, those established by then (or whose start is not known)."""
     rows = Formation.objects.all()
     if on is not None:
-        rows = rows.filter(Q(established__isnull=True) | Q(established__lte=on))
+        rows = rows.filter(existed_q("established", on))  # the as-of rule (core/domain/asof.py)
     return rows.order_by("established", "code")
 
 
@@ -62,7 +63,7 @@ def exercises(
     if formation:
         rows = rows.filter(formation__code=formation)
     if on is not None:
-        rows = rows.filter(start__lte=on)
+        rows = rows.filter(existed_q("start", on, nullable=False))
     found = list(rows.order_by("start", "code"))
     if state:
         code = state.upper()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Generic, TypeVar
 
+from secretariat.core.domain import asof
 from secretariat.core.domain.errors import RuleViolation
 
 
@@ -153,7 +154,7 @@ def latest_on(sessions: Iterable[Dated[K]], on: dt.date) -> Dated[K] | None:
     Never a later session: on `on` it had not been held, and the record as of a date shows
     nothing that came into being after it (issue 13). Of two sessions sitting that day, the one
     that opened last."""
-    held = [s for s in sessions if s.start <= on]
+    held = [s for s in sessions if asof.existed_on(s.start, on)]  # the rule of core/domain/asof.py
     if not held:
         return None
     sitting = [s for s in held if s.distance(on) == 0]
