@@ -207,26 +207,35 @@ def state_entry_not_before_instrument(entries: Iterable[StateEntry]) -> list[Vio
 
 @dataclass(frozen=True)
 class NotificationFacts:
-    number: str  # DN.<seq>.<year>
-    year: int
-    seq: int
+    number: str  # DN.<seq>.<year>, or how an unnumbered one is named
+    year: int | None  # None with `seq`: not numbered (reconstructed, its source gives no number)
+    seq: int | None
     issued_on: dt.date
     refers_to_act: bool  # the notification is about one act (not the entry into force)
     act_exists: bool  # that act is in the record, registered
     act_counts: bool  # and has the effect the notification announces, by the record's own rule
     act: Label = Label("")  # the act as a reader would name it: "TJ, Ratification of 2012-11-14"
     link: str = ""
+    reconstructed: bool = False  # written later for a past event, numbered only as a source gives
+
+    @property
+    def numbered(self) -> bool:
+        return self.year is not None and self.seq is not None
 
 
 def notification_numbers_follow_dates(notes: Iterable[NotificationFacts]) -> list[Violation]:
     """Within a year, a later number is never issued earlier: DN.2.2012 cannot predate DN.1.2012.
 
-    The year in the number is the year of issue, and the numbers of a year run 1, 2, 3… without
-    gaps or repeats.
+    The year in the number is the year of issue, and the numbers of a year the secretariat issued
+    run 1, 2, 3… without gaps or repeats. A notification reconstructed for a past event keeps the
+    number its source gives, if any: it is ordered with the others, but the record cannot hold
+    every notification of that year, so its year is not asked to run without gaps.
     """
     found = []
     by_year: dict[int, list[NotificationFacts]] = defaultdict(list)
     for note in notes:
+        if note.year is None or note.seq is None:
+            continue
         by_year[note.year].append(note)
         if note.issued_on.year != note.year:
             found.append(
@@ -239,7 +248,7 @@ def notification_numbers_follow_dates(notes: Iterable[NotificationFacts]) -> lis
                 )
             )
     for year in sorted(by_year):
-        ordered = sorted(by_year[year], key=lambda n: n.seq)
+        ordered = sorted(by_year[year], key=lambda n: n.seq or 0)
         for earlier, later in itertools.pairwise(ordered):
             if later.issued_on < earlier.issued_on:
                 found.append(
@@ -259,7 +268,7 @@ def notification_numbers_follow_dates(notes: Iterable[NotificationFacts]) -> lis
                     )
                 )
         expected = list(range(1, len(ordered) + 1))
-        if [n.seq for n in ordered] != expected:
+        if not any(n.reconstructed for n in ordered) and [n.seq for n in ordered] != expected:
             found.append(
                 Violation(
                     Check.NOTIFICATION_NUMBERS,

@@ -198,3 +198,26 @@ def test_a_link_answering_404_or_500_is_a_violation_once_per_page_and_target():
 
 def test_every_check_has_a_title():
     assert set(checks.CHECK_TITLES) == set(Check)
+
+
+def test_a_reconstructed_notification_without_a_number_is_outside_the_numbering():
+    rows = [
+        note("DN.1.2012", D(2012, 3, 1)),
+        note("DN.1.2012", D(2012, 12, 19), year=None, seq=None, reconstructed=True),
+    ]
+    assert checks.notification_numbers_follow_dates(rows) == []
+
+
+def test_a_year_with_source_numbers_is_ordered_but_not_asked_to_run_without_gaps():
+    # The record holds DN.3 and DN.7 of 1999 from a source, not every notification of that year.
+    ordered = [
+        note("DN.3.1999", D(1999, 4, 2), reconstructed=True),
+        note("DN.7.1999", D(1999, 4, 20), reconstructed=True),
+    ]
+    assert checks.notification_numbers_follow_dates(ordered) == []
+    against = [
+        note("DN.3.1999", D(1999, 4, 20), reconstructed=True),
+        note("DN.7.1999", D(1999, 4, 2), reconstructed=True),
+    ]
+    [found] = checks.notification_numbers_follow_dates(against)
+    assert found.record == "notification DN.7.1999"
