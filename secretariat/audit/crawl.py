@@ -27,8 +27,6 @@ from django.test import Client, override_settings
 from secretariat.audit.domain.checks import Link
 
 START_PAGES = ("/en/", "/ru/")
-# The host the in-process client presents; must be one of ALLOWED_HOSTS (localhost by default).
-CRAWL_HOST = "localhost"
 _MAX_REDIRECTS = 10
 
 
@@ -62,7 +60,7 @@ def links_of(html: str, page: str) -> list[str]:
     for target in parser.targets:
         if target.startswith(("mailto:", "tel:", "javascript:", "data:")):
             continue
-        absolute = urljoin(f"http://{CRAWL_HOST}{page}", target)
+        absolute = urljoin(f"http://{crawl_host()}{page}", target)
         parts = urlsplit(urldefrag(absolute).url)
         if parts.scheme not in ("http", "https") or parts.hostname not in _own_hosts():
             continue
@@ -70,8 +68,29 @@ def links_of(html: str, page: str) -> list[str]:
     return found
 
 
+def crawl_host() -> str:
+    """The host the in-process client presents: one the settings allow (a production install
+    allows its own name only), else localhost (allowed by default, and by "*")."""
+    for host in settings.ALLOWED_HOSTS:
+        if host and host != "*" and not host.startswith("."):
+            return host
+    return "localhost"
+
+
+def client_for_site() -> Client:
+    """A client that asks as a visitor of this install would, from an allowed host; fetch with
+    `get(client, address)`, which asks over HTTPS when the site sends plain HTTP there."""
+    # A page that fails is a finding (500), not the end of the crawl.
+    return Client(SERVER_NAME=crawl_host(), raise_request_exception=False)
+
+
+def get(client: Client, address: str) -> Any:
+    # Behind SECURE_SSL_REDIRECT every plain request would only answer with that redirect.
+    return client.get(address, secure=bool(settings.SECURE_SSL_REDIRECT))
+
+
 def _own_hosts() -> set[str]:
-    hosts = {CRAWL_HOST, "testserver", "127.0.0.1"}
+    hosts = {crawl_host(), "localhost", "testserver", "127.0.0.1"}
     hosts.update(h for h in settings.ALLOWED_HOSTS if h and not h.startswith("."))
     return hosts
 
@@ -116,8 +135,7 @@ def crawl(
 
     `depth=1` reads only the start pages and checks where their links lead (a page's own links);
     None follows links as far as they go."""
-    # A page that fails is a finding (500), not the end of the crawl.
-    client = client or Client(SERVER_NAME=CRAWL_HOST, raise_request_exception=False)
+    client = client or client_for_site()
     with plain_static_names():
         return _crawl(client, start, limit, depth)
 
@@ -174,10 +192,10 @@ def _fetch(client: Client, address: str) -> tuple[int, str, Any]:
     for _ in range(_MAX_REDIRECTS):
         if _is_static(current):
             return _static_status(current), current, None
-        response = client.get(current)
+        response = get(client, current)
         if response.status_code not in (301, 302, 303, 307, 308):
             return response.status_code, current, response
-        location = urljoin(f"http://{CRAWL_HOST}{current}", response["Location"])
+        location = urljoin(f"http://{crawl_host()}{current}", response["Location"])
         parts = urlsplit(location)
         if parts.hostname not in _own_hosts():
             return response.status_code, current, None  # leaves the site: not ours to check

@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_noop
@@ -303,10 +302,10 @@ class _Reader:
     """Fetches answers in process, in English, and reads figures out of them."""
 
     def __init__(self) -> None:
-        self.client = Client(SERVER_NAME=crawling.CRAWL_HOST, raise_request_exception=False)
+        self.client = crawling.client_for_site()
 
     def text(self, address: str) -> str:
-        response = self.client.get(address)
+        response = crawling.get(self.client, address)
         if response.status_code != 200:
             return ""
         return str(response.content.decode(response.charset or "utf-8"))

@@ -75,3 +75,14 @@ def test_internal_links_are_read_from_anchors_links_scripts_images_and_get_forms
         "/static/b.svg",
         "/en/meetings/",
     ]
+
+
+def test_the_crawl_asks_as_a_visitor_of_a_production_install_would(settings):
+    # Only the install's own name is allowed and plain HTTP is redirected to HTTPS: a crawl as
+    # "localhost" over HTTP would find every page answering 400 or a redirect to itself.
+    settings.ALLOWED_HOSTS = ["secretariat.example.org"]
+    settings.SECURE_SSL_REDIRECT = True
+    result = crawl(start=["/en/members/"], depth=1)
+    assert result.pages == ["/en/members/"]
+    assert links_resolve(result.links) == []
+    assert len(result.links) > 20
