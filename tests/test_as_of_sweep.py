@@ -140,6 +140,10 @@ def check_members_on(client: Client, on: dt.date) -> None:
     answer = organization["secretary_general"]
     assert (answer and answer["start"]) == (secretary and secretary.start.isoformat()), day
     assert answer is None or answer["start"] <= day
+    # The offices' own dated endpoints give the same holders.
+    for address, term in (("chairs/on", chair), ("secretaries-general/on", secretary)):
+        answer = client.get(f"/api/v1/{address}?date={day}").json()
+        assert (answer and answer["start"]) == (term and term.start.isoformat()), (address, day)
 
 
 def check_home_page_on(client: Client, on: dt.date) -> None:
