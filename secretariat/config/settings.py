@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "secretariat.assistance",
     "secretariat.entrybans",
     "secretariat.datasets",
+    "secretariat.audit",
     "secretariat.portal",
     "secretariat.api",
 ]

@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("forces/", include("secretariat.forces.urls")),
     path("assistance/", include("secretariat.assistance.urls")),
     path("entry-bans/", include("secretariat.entrybans.urls")),
+    path("audit/", include("secretariat.audit.urls")),
     path("", include("secretariat.portal.urls")),
     prefix_default_language=True,
 )

@@ -24,6 +24,7 @@ class StrengthBar:
     estimated: bool = False
     href: str = ""
     note: str = ""  # shown after the figure, e.g. "+2 not published"
+    unknown: bool = False  # the strength is not published: no bar and no figure, only the note
 
 
 def _thousands(value: int) -> str:
@@ -49,6 +50,13 @@ def strength_bars(rows: Sequence[StrengthBar], *, title: str, estimate_label: st
         if row.href:
             label = f'<a href="{escape(row.href)}">{label}</a>'
         parts.append(label)
+        if row.unknown:
+            # No figure is known: drawing "0" would claim one. The note says what is missing.
+            parts.append(
+                f'<text x="{label_width + 6}" y="{y + 18}" class="tick unknown">'
+                f"{escape(row.note)}</text>"
+            )
+            continue
         length = row.value / largest * plot
         colour = ESTIMATE_COLOUR if row.estimated else BAR_COLOUR
         figure = ("≈ " if row.estimated else "") + _thousands(row.value)

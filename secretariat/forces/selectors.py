@@ -10,13 +10,18 @@ import datetime as dt
 
 from django.db.models import Q, QuerySet
 
+from secretariat.core.asof_queries import existed_q
 from secretariat.core.domain.errors import NotFound
 from secretariat.forces.domain import rules
 from secretariat.forces.models import Contingent, Exercise, Formation
 
 
-def formations() -> QuerySet[Formation]:
-    return Formation.objects.order_by("established", "code")
+def formations(on: dt.date | None = None) -> QuerySet[Formation]:
+    """Every formation; with `on`, those established by then (or whose start is not known)."""
+    rows = Formation.objects.all()
+    if on is not None:
+        rows = rows.filter(existed_q("established", on))  # the as-of rule (core/domain/asof.py)
+    return rows.order_by("established", "code")
 
 
 def formation(code: str) -> Formation:
@@ -50,10 +55,15 @@ def contingent(code: str) -> Contingent:
     return found
 
 
-def exercises(*, formation: str | None = None, state: str | None = None) -> QuerySet[Exercise]:
+def exercises(
+    *, formation: str | None = None, state: str | None = None, on: dt.date | None = None
+) -> QuerySet[Exercise]:
+    """Exercises, by formation or participating state; with `on`, those begun by then."""
     rows = Exercise.objects.select_related("formation", "host")
     if formation:
         rows = rows.filter(formation__code=formation)
+    if on is not None:
+        rows = rows.filter(existed_q("start", on, nullable=False))
     found = list(rows.order_by("start", "code"))
     if state:
         code = state.upper()

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
 from secretariat.core.domain.actors import Role
@@ -35,10 +35,21 @@ def state_names(lang: str) -> dict[str, str]:
 
 
 def bars(totals: dict[str, Total], names: dict[str, str]) -> list[StrengthBar]:
-    """One bar per state with a published strength, largest first."""
+    """One bar per state with a pledged contingent, largest first.
+
+    A state whose contingents' strength is unpublished keeps its row, with no length and a note
+    saying so: leaving it out would read as "pledged nothing" (Kazakhstan's CRRF units)."""
     rows = []
     for code, total in sorted(totals.items(), key=lambda item: (-item[1].strength, item[0])):
-        if total.strength == 0:
+        if total.contingents == 0:
+            continue
+        if total.published == 0:
+            note = ngettext(
+                "strength of %(n)s contingent not published",
+                "strength of %(n)s contingents not published",
+                total.undisclosed,
+            ) % {"n": total.undisclosed}
+            rows.append(StrengthBar(names.get(code, code), 0, False, "", note, unknown=True))
             continue
         note = _("+%(n)s not published") % {"n": total.undisclosed} if total.undisclosed else ""
         rows.append(StrengthBar(names.get(code, code), total.strength, total.estimated, "", note))
@@ -59,7 +70,8 @@ def index(request: HttpRequest) -> HttpResponse:
         estimate_label=estimate,
     )
     formations = []
-    for formation in selectors.formations():
+    # As of the date: formations established by then and exercises begun by then, nothing later.
+    for formation in selectors.formations(on=day):
         entry = totals.get(formation.code)
         formations.append(
             {
@@ -77,7 +89,7 @@ def index(request: HttpRequest) -> HttpResponse:
                     estimate_label=estimate,
                 ),
                 "contingents": selectors.contingents(formation=formation.code, on=day),
-                "exercises": selectors.exercises(formation=formation.code),
+                "exercises": selectors.exercises(formation=formation.code, on=day),
             }
         )
     pledge_state = actor.state if actor.role is Role.DELEGATION else None

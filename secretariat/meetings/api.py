@@ -296,7 +296,7 @@ def list_decisions(request: HttpRequest, outcome: str | None = None) -> Any:
 @router.get(
     "/on",
     response=MeetingsOnDateOut | None,
-    summary="The Council session nearest a date (the organization on a date)",
+    summary="The Council session sitting on a date, else the last one before it",
 )
 def on_date(request: HttpRequest, date: str | None = None, body: Body = Body.CSC) -> Any:
     # The date is read strictly (YYYY-MM-DD): a number is not a date here.

@@ -1,5 +1,6 @@
 """Reads of meeting records: sessions with filters, attendance, decisions and their verdicts,
-the session nearest a date, the attendance matrix and rates.
+the session a date falls under (sitting then, else the last one before it), the attendance
+matrix and rates.
 
 Everything here is public except the positions on a draft that is still open: those are seen by
 the declaring state's delegation, the secretariat and auditors only.
@@ -200,9 +201,11 @@ class SessionOnDate:
 
 
 def nearest_session(on: dt.date, body: str = sessions.Body.CSC.value) -> SessionOnDate | None:
-    """The session of `body` sitting on `on`, else the nearest one, with who came and who chaired."""
-    rows = list(Session.objects.filter(body=body))
-    found = sessions.nearest([sessions.Dated(r, r.start, r.end) for r in rows], on)
+    """The session of `body` sitting on `on`, else the last one held before it, with who came and
+    who chaired; None before the first. (The name is older than the rule: a later session, even
+    a nearer one, had not been held on `on`.)"""
+    rows = list(Session.objects.filter(body=body, start__lte=on))
+    found = sessions.latest_on([sessions.Dated(r, r.start, r.end) for r in rows], on)
     if found is None:
         return None
     row = found.key

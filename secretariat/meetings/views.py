@@ -1,5 +1,5 @@
 """Meeting pages: the sessions list with filters, a session, a decision with the verdict under each
-reading, the attendance matrix and rates, the session nearest a date, and the feeds and exports.
+reading, the attendance matrix and rates, the session a date falls under, and the feeds and exports.
 Forms post to the services (a delegation's position, the secretariat's outcome)."""
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -25,10 +26,11 @@ def home(request: HttpRequest) -> HttpResponse:
     standings = selectors.standings_on(on)
     timelines = selectors.timelines()
     first_year = min((p.start.year for t in timelines for p in t.periods), default=on.year)
+    first_year = min(first_year, on.year)  # a date before the first event: an empty chart
     chart = membership_gantt(
-        gantt_rows(timelines, lang),
+        gantt_rows(as_of(timelines, on), lang),
         first_year=first_year,
-        until=max(dt.date.today(), on),
+        until=on,
         title=_("Membership over time"),
         marker=on,
     )
@@ -50,6 +52,22 @@ def home(request: HttpRequest) -> HttpResponse:
             **on_date_context(on, lang),
         },
     )
+
+
+def as_of(timelines: list[selectors.StateTimeline], on: dt.date) -> list[selectors.StateTimeline]:
+    """The timelines as they stood on `on`: periods begun by then, the last one still running.
+
+    The home page shows the organization as of a date, its chart included: a withdrawal or an
+    accession after that date had not happened yet."""
+    clipped = []
+    for timeline in timelines:
+        periods = [
+            replace(p, end=None if p.end is None or p.end > on else p.end)
+            for p in timeline.periods
+            if p.start <= on
+        ]
+        clipped.append(replace(timeline, periods=periods))
+    return clipped
 
 
 def journal(request: HttpRequest) -> HttpResponse:

@@ -170,6 +170,15 @@ def test_the_request_page_links_sessions_by_code():
     assert "withdrawn by the requesting state" in html
 
 
+def test_the_kyrgyz_request_links_the_secretaries_consultations_and_the_link_resolves():
+    # The request of June 2010 linked a session that did not exist (404; issue 13).
+    html = Client().get("/en/assistance/requests/kg-2010/").content.decode()
+    assert "/en/meetings/sessions/cssc-2010-06-14/" in html
+    session = Client().get("/en/meetings/sessions/cssc-2010-06-14/")
+    assert session.status_code == 200
+    assert "Emergency consultations on Kyrgyzstan" in session.content.decode()
+
+
 def test_pages_in_russian():
     html = Client().get("/ru/assistance/missions/kz-2022-cpf/").content.decode()
     assert "Коллективные миротворческие силы ОДКБ в Казахстане" in html

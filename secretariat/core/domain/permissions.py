@@ -9,6 +9,7 @@ Keep docs/permissions.md in step with this table; a test walks all of it.
 from __future__ import annotations
 
 from secretariat.assistance.domain.policy import POLICY as ASSISTANCE_POLICY
+from secretariat.audit.domain.policy import POLICY as AUDIT_POLICY
 from secretariat.core.domain.actors import Actor, Role
 from secretariat.core.domain.scopes import Scope
 from secretariat.depositary.domain.policy import POLICY as DEPOSITARY_POLICY
@@ -67,6 +68,7 @@ POLICY = _merge(
     ASSISTANCE_POLICY,
     FORCES_POLICY,
     ENTRYBANS_POLICY,
+    AUDIT_POLICY,
 )
 
 # Delegation-submitted membership notifications may only be of these kinds: a state can announce

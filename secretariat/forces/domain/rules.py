@@ -147,6 +147,11 @@ class Total:
             self.strength += pledge.strength
         self.estimated = self.estimated or pledge.estimated
 
+    @property
+    def published(self) -> int:
+        """Contingents whose strength is published: `strength` is the sum over these alone."""
+        return self.contingents - self.undisclosed
+
 
 @dataclass
 class FormationTotals:

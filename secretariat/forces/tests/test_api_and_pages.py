@@ -87,6 +87,24 @@ def test_the_forces_page_shows_pledged_strength_by_member_as_a_chart():
     assert "≈" in html  # estimates are marked
 
 
+def test_the_overall_chart_keeps_kazakhstan_whose_contingents_have_no_published_strength():
+    # Kazakhstan pledged two CRRF units whose strength no source gives: a missing bar read as
+    # "Kazakhstan pledged nothing" (issue 13).
+    html = Client().get("/en/forces/?date=2022-01-10").content.decode()
+    chart = html.split('<svg class="chart bars"', 2)[1].split("</svg>", 1)[0]
+    assert ">Kazakhstan<" in chart
+    assert "strength of 2 contingents not published" in chart
+
+
+def test_a_formation_without_published_strengths_says_its_personnel_is_not_recorded():
+    html = Client().get("/en/forces/?date=2022-01-10").content.decode()
+    crrf = html.split('<section id="crrf">', 1)[1].split("</section>", 1)[0]
+    assert ": 0 personnel" not in crrf
+    assert "7 contingents; their personnel is not recorded." in crrf
+    russian = Client().get("/ru/forces/?date=2022-01-10").content.decode()
+    assert "7 контингентов; их численность не записана." in russian
+
+
 def test_the_forces_page_in_russian():
     html = Client().get("/ru/forces/").content.decode()
     assert "Коллективные силы оперативного реагирования" in html

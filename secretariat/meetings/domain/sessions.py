@@ -1,8 +1,8 @@
-"""Sessions of the organization's bodies, who attended them, and which session is nearest a date.
+"""Sessions of the organization's bodies, who attended them, and which session a date falls under.
 
 Use `session_code` to name a session (`<body>-<first day>`, written only as far as the sources
-know the date), `check_dates` and `check_attendance` before storing, and `nearest` to answer "what
-was the organization doing on this date?".
+know the date), `check_dates` and `check_attendance` before storing, and `latest_on` to answer
+"what was the organization doing on this date?".
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Generic, TypeVar
 
+from secretariat.core.domain import asof
 from secretariat.core.domain.errors import RuleViolation
 
 
@@ -147,13 +148,17 @@ class Dated(Generic[K]):
         return (self.start - on).days if on < self.start else (on - self.last_day).days
 
 
-def nearest(sessions: Iterable[Dated[K]], on: dt.date) -> Dated[K] | None:
-    """The session sitting on `on`, else the closest one; on a tie the earlier one (it happened)."""
-    best: Dated[K] | None = None
-    for session in sorted(sessions, key=lambda s: s.start):
-        if best is None or session.distance(on) < best.distance(on):
-            best = session
-    return best
+def latest_on(sessions: Iterable[Dated[K]], on: dt.date) -> Dated[K] | None:
+    """The session sitting on `on`, else the last one held before it; None before the first.
+
+    Never a later session: on `on` it had not been held, and the record as of a date shows
+    nothing that came into being after it (issue 13). Of two sessions sitting that day, the one
+    that opened last."""
+    held = [s for s in sessions if asof.existed_on(s.start, on)]  # the rule of core/domain/asof.py
+    if not held:
+        return None
+    sitting = [s for s in held if s.distance(on) == 0]
+    return max(sitting or held, key=lambda s: s.start)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from secretariat.meetings.domain.sessions import (
     check_attendance,
     check_dates,
     describe_date,
-    nearest,
+    latest_on,
     session_code,
 )
 
@@ -68,18 +68,21 @@ def test_a_representative_must_be_named_and_only_absences_have_reasons():
         )
 
 
-def test_the_nearest_session_is_the_one_sitting_then_the_closest_then_the_earlier():
+def test_the_session_on_a_date_is_the_one_sitting_else_the_last_before_never_a_later_one():
     sessions = [
         Dated("astana", D(2011, 8, 12), D(2011, 8, 13)),
         Dated("moscow", D(2011, 12, 20), None),
         Dated("a", D(2020, 1, 1), None),
         Dated("b", D(2020, 1, 5), None),
     ]
-    assert nearest(sessions, D(2011, 8, 13)).key == "astana"  # type: ignore[union-attr]
-    assert nearest(sessions, D(2011, 8, 1)).key == "astana"  # type: ignore[union-attr]
-    assert nearest(sessions, D(2011, 12, 1)).key == "moscow"  # type: ignore[union-attr]
-    assert nearest(sessions, D(2020, 1, 3)).key == "a"  # type: ignore[union-attr]
-    assert nearest([], D(2020, 1, 3)) is None
+    assert latest_on(sessions, D(2011, 8, 13)).key == "astana"  # type: ignore[union-attr]
+    # Eleven days before Astana the last session held was none of these: a later one, however
+    # near, had not been held yet (it came into being after the date asked about).
+    assert latest_on(sessions, D(2011, 8, 1)) is None
+    assert latest_on(sessions, D(2011, 12, 1)).key == "astana"  # type: ignore[union-attr]
+    assert latest_on(sessions, D(2020, 1, 3)).key == "a"  # type: ignore[union-attr]
+    assert latest_on(sessions, D(2020, 1, 5)).key == "b"  # type: ignore[union-attr]
+    assert latest_on([], D(2020, 1, 3)) is None
 
 
 def test_attendance_rate_counts_represented_and_ignores_guest_rows():
