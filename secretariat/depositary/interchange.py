@@ -197,6 +197,7 @@ def _parse(path: str, row: dict[str, Any]) -> ParsedInstrument:
                 parsed.acts,
                 adopted=fields["adopted_on"],
                 withdrawal_allowed=clauses.withdrawal.allowed,
+                withdrawal_effective=clauses.withdrawal.effective,
             )
         except RuleViolation as exc:
             errors.append(f"{path}.acts: {exc.message}")
@@ -219,8 +220,18 @@ def load_file(path: Path) -> Any:
 # --- status without storing ----------------------------------------------------------------------
 
 
-def status_of_parsed(parsed: ParsedInstrument, as_of: dt.date) -> InstrumentStatus:
-    return evaluate(parsed.clauses, parsed.acts, as_of=as_of, adopted=parsed.fields["adopted_on"])
+def status_of_parsed(
+    parsed: ParsedInstrument, as_of: dt.date, members: frozenset[str] = frozenset()
+) -> InstrumentStatus:
+    """A file's status on a date; `members` are the organization's member states, for a clause
+    that counts "q by member states" and names no reference group of its own."""
+    return evaluate(
+        parsed.clauses,
+        parsed.acts,
+        as_of=as_of,
+        adopted=parsed.fields["adopted_on"],
+        members=members,
+    )
 
 
 def status_document(code: str, status: InstrumentStatus) -> dict[str, Any]:
@@ -243,6 +254,7 @@ def status_document(code: str, status: InstrumentStatus) -> dict[str, Any]:
         ),
         "jointly": sorted({a.state for a in status.jointly}),
         "waiting_for": list(status.waiting_for),
+        "still_needed": list(status.still_needed),
         "effective_from": _iso(status.effective_from),
         "term_ends": _iso(status.term_ends),
         "signatories": status.signatories,

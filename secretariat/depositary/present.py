@@ -124,6 +124,7 @@ def instrument_status_out(
         "completed_by": by.state if by else None,
         "jointly": sorted({a.state for a in status.jointly}),
         "waiting_for": list(status.waiting_for),
+        "still_needed": list(status.still_needed),
         "effective_from": status.effective_from,
         "term_ends": status.term_ends,
         "signatories": status.signatories,

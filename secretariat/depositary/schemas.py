@@ -142,6 +142,7 @@ class InstrumentStatusOut(Schema):
     completed_by: str | None
     jointly: list[str]
     waiting_for: list[str]
+    still_needed: list[str]
     effective_from: dt.date | None
     term_ends: dt.date | None
     signatories: int

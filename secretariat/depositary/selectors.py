@@ -79,6 +79,8 @@ def state_names() -> dict[str, StateName]:
     names = {
         code: StateName(code, name, "", False) for code, (_, name) in countries.COUNTRIES.items()
     }
+    for code, name in countries.REGIONAL_ORGANIZATIONS.items():
+        names[code] = StateName(code, name, "", False)
     for row in MemberState.objects.all():
         names[row.code] = StateName(row.code, row.name_en, row.name_ru, True)
     return names

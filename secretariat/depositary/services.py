@@ -191,6 +191,7 @@ def _check_all(instrument: Instrument, clauses: FinalClauses, adopted: dt.date |
         [domain_act(row) for row in rows],
         adopted=adopted,
         withdrawal_allowed=clauses.withdrawal.allowed,
+        withdrawal_effective=clauses.withdrawal.effective,
     )
 
 
@@ -300,6 +301,7 @@ def _check_fits(instrument: Instrument, candidate: domain_acts.Act) -> list[doma
         [*existing, candidate],
         adopted=instrument.adopted_on,
         withdrawal_allowed=clauses.withdrawal.allowed,
+        withdrawal_effective=clauses.withdrawal.effective,
     )
 
 
