@@ -72,6 +72,9 @@ class Instrument(Sourced):
     depositary = models.CharField(max_length=200, blank=True, default="")
     registration = models.JSONField(default=list, blank=True)
     text_url = models.URLField(max_length=500, blank=True, default="")
+    # Where the states' acts were looked for, beyond `sources` (which were read and used): a
+    # position of "no record" says these were searched and held nothing.
+    searched = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["adopted_on", "code"]
@@ -184,6 +187,40 @@ class ActDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.act_id}: {self.filename} ({self.sha256[:12]})"
+
+
+class Reported(models.TextChoices):
+    CONSENTED = "consented", "Reported bound (ratified, notified)"
+    NOT_CONSENTED = "not_consented", "Reported not bound (ratification pending)"
+
+
+class PositionReport(Sourced):
+    """What a source says about a state's consent on a date, when no act of it is recorded:
+    "submitted to parliament for ratification" (not consented), "has ratified every document"
+    (consented). Never an act: it does not count towards entry into force; it turns a position of
+    "no record" into a known or negative one (domain/positions.py). Needs a source."""
+
+    instrument = models.ForeignKey(
+        Instrument, to_field="code", on_delete=models.PROTECT, related_name="reports"
+    )
+    state = models.CharField(max_length=2, help_text="ISO 3166-1 alpha-2")
+    date = models.DateField(help_text="the date the source speaks of")
+    says = models.CharField(max_length=20, choices=Reported.choices)
+    text = models.TextField(blank=True, default="", help_text="what the source says")
+
+    class Meta:
+        ordering = ["instrument", "state", "date", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instrument", "state", "date", "says"], name="positionreport_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(state__regex=r"^[A-Z]{2}$"), name="positionreport_state_alpha2"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.instrument_id} {self.state} {self.says} {self.date}"
 
 
 class NotificationKind(models.TextChoices):

@@ -44,7 +44,9 @@ from secretariat.depositary.models import (
     Notification,
     NotificationKind,
     Participation,
+    PositionReport,
     Precision,
+    Reported,
 )
 from secretariat.journal.services import record as journal
 
@@ -98,6 +100,7 @@ def record_instrument(
     registration: Sequence[str] | None = None,
     text_url: str = "",
     sources: Sequence[str] | None = None,
+    searched: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
 ) -> tuple[Instrument, Outcome]:
@@ -149,6 +152,7 @@ def record_instrument(
         "registration": list(registration or []),
         "text_url": text_url.strip(),
         "sources": clean_sources(sources),
+        "searched": clean_sources(searched),
         "uncertain": uncertain,
         "note": note,
     }
@@ -233,6 +237,64 @@ def declare_condition(actor: Actor, *, instrument: str, date: dt.date, reason: s
     )
     _issue_entry_into_force_if_due(actor, row, date)
     return row
+
+
+# --- what sources report about a state's consent ------------------------------------------------
+
+
+@transaction.atomic
+def record_position_report(
+    actor: Actor,
+    *,
+    instrument: str,
+    state: str,
+    date: dt.date,
+    says: str,
+    sources: Sequence[str],
+    text: str = "",
+    uncertain: bool = False,
+    note: str = "",
+) -> tuple[PositionReport, Outcome]:
+    """Record what a source says about a state's consent on a date (no act of it is known).
+
+    A report is a fact and needs its source; the same report again changes nothing.
+    """
+    require(actor, "depositary.record_instrument")
+    row = _locked_instrument(instrument)
+    code = _state_code(state)
+    if says not in Reported.values:
+        raise RuleViolation(f"says must be one of {', '.join(Reported.values)}", field="says")
+    cleaned = clean_sources(sources)
+    if not cleaned:
+        raise RuleViolation("a report needs the source it comes from", field="sources")
+    if row.adopted_on is not None and date < row.adopted_on:
+        raise RuleViolation(
+            f"a report of {date.isoformat()} predates the instrument's adoption "
+            f"({row.adopted_on.isoformat()})",
+            field="date",
+        )
+    fields = {"text": text.strip(), "sources": cleaned, "uncertain": uncertain, "note": note}
+    key = {"instrument": row, "state": code, "date": date, "says": says}
+    existing = PositionReport.objects.select_for_update().filter(**key).first()
+    outcome: Outcome
+    if existing is not None:
+        changed = {k: v for k, v in fields.items() if getattr(existing, k) != v}
+        if not changed:
+            return existing, "unchanged"
+        for name, value in changed.items():
+            setattr(existing, name, value)
+        existing.save(update_fields=list(changed))
+        report, outcome = existing, "updated"
+    else:
+        report = PositionReport.objects.create(**key, **fields)
+        outcome = "created"
+    journal(
+        actor=actor,
+        action=f"position_report.{outcome}",
+        subject=f"instrument:{row.code}",
+        data={"state": code, "date": date.isoformat(), "says": says, **fields},
+    )
+    return report, outcome
 
 
 # --- acts ----------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from secretariat.depositary.domain.acts import (
@@ -92,6 +92,10 @@ class InstrumentStatus:
     basis: str = ""
     waiting_for: tuple[str, ...] = ()  # states of a named list (or signatories) still missing
     still_needed: tuple[str, ...] = ()  # each part of the condition not yet met, in words
+    # False when the instrument is in force on a date the depositary declared (from a source) and
+    # the recorded acts do not meet the condition: the parties are then not (all) recorded, and
+    # their count must not be shown as the number of parties.
+    parties_recorded: bool = True
     effective_from: dt.date | None = None  # retroactive effect, when the clauses give one
     term_ends: dt.date | None = None
     states: dict[str, StateStatus] = field(default_factory=dict)
@@ -326,6 +330,16 @@ def evaluate(
                 f"{eif.timing.describe()} that date"
             )
     result.entry_into_force = instrument_date
+    if eif.declared is not None and condition_day == eif.declared.date:
+        from_acts = evaluate(
+            replace(clauses, entry_into_force=replace(eif, declared=None)),
+            known,
+            as_of=as_of,
+            adopted=adopted,
+            members=members,
+            check=False,
+        )
+        result.parties_recorded = from_acts.condition_met_on is not None
     if instrument_date is not None:
         result.effective_from = eif.retroactive_from
         result.term_ends = clauses.term.current_end(instrument_date, as_of)
