@@ -336,6 +336,8 @@ def store(
                     uncertain=extra.get("uncertain", False),
                     note=extra.get("note", ""),
                     issued_on=act.date if historical else None,
+                    # A past event's notification keeps only the number its source gives.
+                    notification_number=(extra.get("notification") or "") if historical else "",
                 )
             except DomainError as exc:
                 raise InvalidDocument([f"{extra['_where']}: {exc.message}"]) from None

@@ -229,11 +229,19 @@ class NotificationKind(models.TextChoices):
 
 
 class Notification(models.Model):
-    """A numbered depositary notification (like the UN's C.N. numbers): DN.<seq>.<year>."""
+    """A depositary notification, numbered like the UN's C.N. numbers: DN.<seq>.<year>, in the
+    order of issue within the year.
 
-    number = models.CharField(max_length=30, unique=True)
+    A notification *reconstructed* for a past event (the dataset, an import of history) is marked
+    so and carries a number only when its source gives one: the depositary's numbers are never
+    invented after the fact. `reference` names every notification, numbered or not.
+    """
+
+    number = models.CharField(max_length=30, unique=True, null=True, blank=True)
     year = models.PositiveSmallIntegerField()
-    seq = models.PositiveIntegerField()
+    seq = models.PositiveIntegerField(null=True, blank=True)
+    reconstructed = models.BooleanField(default=False)
+    sources = models.JSONField(default=list, blank=True, help_text="what a reconstruction rests on")
     kind = models.CharField(max_length=20, choices=NotificationKind.choices)
     instrument = models.ForeignKey(
         Instrument, to_field="code", on_delete=models.PROTECT, related_name="notifications"
@@ -262,4 +270,9 @@ class Notification(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.number
+        return self.reference
+
+    @property
+    def reference(self) -> str:
+        """The number, or for an unnumbered reconstruction a stable name of its own."""
+        return self.number or f"reconstructed-{self.pk}"

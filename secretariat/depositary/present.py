@@ -178,6 +178,9 @@ def instrument_status_out(
 def notification_out(row: Notification) -> dict[str, Any]:
     return {
         "number": row.number,
+        "reference": row.reference,
+        "reconstructed": row.reconstructed,
+        "sources": row.sources,
         "kind": row.kind,
         "instrument": row.instrument_id,
         "state": row.state,

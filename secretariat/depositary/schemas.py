@@ -162,7 +162,10 @@ class InstrumentStatusOut(Schema):
 
 
 class NotificationOut(Schema):
-    number: str
+    number: str | None  # null: reconstructed for a past event, its source gives no number
+    reference: str
+    reconstructed: bool
+    sources: list[str]
     kind: str
     instrument: str
     state: str
