@@ -74,13 +74,18 @@ def _entry_in_russian(row: Notification, names: dict[str, selectors.StateName]) 
             }
         else:
             summary = translation_pending()
-    title = f"{row.reference}: {instrument or translation_pending()} — {what}"
+    title = f"{_label(row)}: {instrument or translation_pending()} — {what}"
     return Entry(row, title, summary)
+
+
+def _label(row: Notification) -> str:
+    """The number, or for a reconstruction its source did not number, a phrase saying so."""
+    return row.number or str(_("Reconstructed notification"))
 
 
 def _entries(rows: Any) -> list[Entry]:
     if not in_russian():
-        return [Entry(n, f"{n.reference}: {n.subject_en}", n.body_en) for n in rows]
+        return [Entry(n, f"{_label(n)}: {n.subject_en}", n.body_en) for n in rows]
     names = selectors.state_names()
     return [_entry_in_russian(n, names) for n in rows]
 
