@@ -81,7 +81,7 @@ def test_an_entry_is_as_recent_as_its_notification_not_the_load() -> None:
     feed = parse(page_url("depositary:feed"))
     by_id = {entry.id: entry for entry in feed.entries}
     for row in Notification.objects.order_by("-issued_on")[:20]:
-        entry = by_id[f"tag:secretariat.invalid,2026:depositary/notification/{row.number}/en"]
+        entry = by_id[f"tag:secretariat.invalid,2026:depositary/notification/{row.reference}/en"]
         assert entry.updated.startswith(row.issued_on.isoformat()), (row.number, entry.updated)
     # The feed is as recent as its latest notification.
     latest = Notification.objects.order_by("-issued_on").first()

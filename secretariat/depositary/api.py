@@ -14,6 +14,7 @@ from secretariat.api.types import IsoDate, write_status
 from secretariat.core.domain.errors import RuleViolation
 from secretariat.core.permissions import require
 from secretariat.depositary import interchange, present, selectors, services
+from secretariat.depositary.domain.positions import tally
 from secretariat.depositary.schemas import (
     ActIn,
     ActOut,
@@ -225,6 +226,7 @@ def state_overview(request: HttpRequest, code: str, as_of: IsoDate | None = None
         "as_of": on,
         "instruments": [present.state_row_out(r) for r in rows],
         "outstanding": [r.instrument.code for r in rows if r.state and r.state.outstanding],
+        "outstanding_by_knowledge": present.outstanding_out(rows),
     }
 
 
@@ -237,6 +239,7 @@ def matrix(request: HttpRequest, as_of: IsoDate | None = None) -> Any:
     on = _on(as_of)
     statuses = selectors.all_statuses(on)
     members = selectors.member_codes(on)
+    found = selectors.positions(statuses, members, on)
     return {
         "as_of": on,
         "states": members,
@@ -247,6 +250,24 @@ def matrix(request: HttpRequest, as_of: IsoDate | None = None) -> Any:
                 for code in members
             }
             for row, status in statuses
+        },
+        "positions": {
+            row.code: {code: found[(row.code, code)].knowledge.value for code in members}
+            for row, _ in statuses
+        },
+        "counts": {
+            row.code: tally(found[(row.code, code)] for code in members) for row, _ in statuses
+        },
+        "outstanding": {
+            code: present.outstanding_out(
+                [
+                    selectors.StateRow(
+                        row, status, status.states.get(code), found[(row.code, code)]
+                    )
+                    for row, status in statuses
+                ]
+            )
+            for code in members
         },
     }
 

@@ -74,13 +74,18 @@ def _entry_in_russian(row: Notification, names: dict[str, selectors.StateName]) 
             }
         else:
             summary = translation_pending()
-    title = f"{row.number}: {instrument or translation_pending()} — {what}"
+    title = f"{_label(row)}: {instrument or translation_pending()} — {what}"
     return Entry(row, title, summary)
+
+
+def _label(row: Notification) -> str:
+    """The number, or for a reconstruction its source did not number, a phrase saying so."""
+    return row.number or str(_("Reconstructed notification"))
 
 
 def _entries(rows: Any) -> list[Entry]:
     if not in_russian():
-        return [Entry(n, f"{n.number}: {n.subject_en}", n.body_en) for n in rows]
+        return [Entry(n, f"{_label(n)}: {n.subject_en}", n.body_en) for n in rows]
     names = selectors.state_names()
     return [_entry_in_russian(n, names) for n in rows]
 
@@ -109,12 +114,13 @@ class NotificationsFeed(RecordFeed):
 
     def item_link(self, item: Entry) -> str:
         n = item.notification
-        return reverse("depositary:instrument", args=[n.instrument_id]) + f"#{n.number}"
+        return reverse("depositary:instrument", args=[n.instrument_id]) + f"#{n.reference}"
 
     def item_guid(self, item: Entry) -> str:
-        # The number is the notification's identity (DN.<seq>.<year>); it is never reused. The
-        # language is part of the id: the two feeds' entries are different texts of one record.
-        return tag_uri(f"depositary/notification/{item.notification.number}/{language()}")
+        # The reference is the notification's identity (its number DN.<seq>.<year>, or for an
+        # unnumbered reconstruction its own name); it is never reused. The language is part of
+        # the id: the two feeds' entries are different texts of one record.
+        return tag_uri(f"depositary/notification/{item.notification.reference}/{language()}")
 
     item_guid_is_permalink = False
 

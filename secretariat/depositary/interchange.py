@@ -71,6 +71,7 @@ class ParsedInstrument:
     clauses: FinalClauses
     acts: list[DomainAct] = field(default_factory=list)
     act_fields: list[dict[str, Any]] = field(default_factory=list)
+    reports: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _validator(document: Any) -> Draft202012Validator:
@@ -145,6 +146,7 @@ def _parse(path: str, row: dict[str, Any]) -> ParsedInstrument:
             "registration",
             "text_url",
             "sources",
+            "searched",
             "uncertain",
             "note",
         )
@@ -191,12 +193,22 @@ def _parse(path: str, row: dict[str, Any]) -> ParsedInstrument:
             )
         )
         parsed.act_fields.append({**act, "state": state, "_where": where})
+    for i, report in enumerate(row.get("reports") or []):
+        try:
+            state = countries.resolve(report["state"])
+        except RuleViolation as exc:
+            errors.append(f"{path}.reports[{i}].state: {exc.message}")
+            continue
+        parsed.reports.append(
+            {**report, "state": state, "date": dt.date.fromisoformat(report["date"])}
+        )
     if not errors:
         try:
             check_acts(
                 parsed.acts,
                 adopted=fields["adopted_on"],
                 withdrawal_allowed=clauses.withdrawal.allowed,
+                withdrawal_effective=clauses.withdrawal.effective,
             )
         except RuleViolation as exc:
             errors.append(f"{path}.acts: {exc.message}")
@@ -219,8 +231,18 @@ def load_file(path: Path) -> Any:
 # --- status without storing ----------------------------------------------------------------------
 
 
-def status_of_parsed(parsed: ParsedInstrument, as_of: dt.date) -> InstrumentStatus:
-    return evaluate(parsed.clauses, parsed.acts, as_of=as_of, adopted=parsed.fields["adopted_on"])
+def status_of_parsed(
+    parsed: ParsedInstrument, as_of: dt.date, members: frozenset[str] = frozenset()
+) -> InstrumentStatus:
+    """A file's status on a date; `members` are the organization's member states, for a clause
+    that counts "q by member states" and names no reference group of its own."""
+    return evaluate(
+        parsed.clauses,
+        parsed.acts,
+        as_of=as_of,
+        adopted=parsed.fields["adopted_on"],
+        members=members,
+    )
 
 
 def status_document(code: str, status: InstrumentStatus) -> dict[str, Any]:
@@ -243,6 +265,7 @@ def status_document(code: str, status: InstrumentStatus) -> dict[str, Any]:
         ),
         "jointly": sorted({a.state for a in status.jointly}),
         "waiting_for": list(status.waiting_for),
+        "still_needed": list(status.still_needed),
         "effective_from": _iso(status.effective_from),
         "term_ends": _iso(status.term_ends),
         "signatories": status.signatories,
@@ -313,11 +336,29 @@ def store(
                     uncertain=extra.get("uncertain", False),
                     note=extra.get("note", ""),
                     issued_on=act.date if historical else None,
+                    # A past event's notification keeps only the number its source gives.
+                    notification_number=(extra.get("notification") or "") if historical else "",
                 )
             except DomainError as exc:
                 raise InvalidDocument([f"{extra['_where']}: {exc.message}"]) from None
             stored[act.key] = row.pk
             counts[f"acts.{outcome}"] += 1
+        for report in item.reports:
+            try:
+                _, outcome = services.record_position_report(
+                    actor,
+                    instrument=item.fields["code"],
+                    state=report["state"],
+                    date=report["date"],
+                    says=report["says"],
+                    sources=report["sources"],
+                    text=report.get("text", ""),
+                    uncertain=report.get("uncertain", False),
+                    note=report.get("note", ""),
+                )
+            except DomainError as exc:
+                raise InvalidDocument([f"{item.path}.reports: {exc.message}"]) from None
+            counts[f"reports.{outcome}"] += 1
     return counts
 
 
@@ -356,10 +397,23 @@ def export_instrument(code: str, as_of: dt.date | None = None) -> dict[str, Any]
         "registration": row.registration,
         "text_url": row.text_url,
         "sources": row.sources,
+        "searched": row.searched,
         "uncertain": row.uncertain,
         "note": row.note,
         "status": status_document(row.code, status),
         "acts": [],
+        "reports": [
+            {
+                "state": report.state,
+                "date": report.date.isoformat(),
+                "says": report.says,
+                "text": report.text,
+                "sources": report.sources,
+                "uncertain": report.uncertain,
+                "note": report.note,
+            }
+            for report in selectors.reports(code, as_of)
+        ],
     }
     effective = status.effective_dates()
     for act in acts:
@@ -444,6 +498,9 @@ STATE_CSV_COLUMNS = [
     "consent_date",
     "in_force_from",
     "outstanding",
+    "position",
+    "position_summary",
+    "parties_recorded",
 ]
 
 
@@ -465,6 +522,9 @@ def state_csv(rows: Iterable[Any]) -> str:
                 _iso(s.consent.date) if s and s.consent else "",
                 _iso(s.in_force_from) if s else "",
                 "yes" if s and s.outstanding else "no",
+                row.position.knowledge.value if row.position else "no_record",
+                row.position.summary if row.position else "no record",
+                "yes" if row.status.parties_recorded else "no",
             ]
         )
     return out.getvalue()

@@ -72,6 +72,9 @@ class Instrument(Sourced):
     depositary = models.CharField(max_length=200, blank=True, default="")
     registration = models.JSONField(default=list, blank=True)
     text_url = models.URLField(max_length=500, blank=True, default="")
+    # Where the states' acts were looked for, beyond `sources` (which were read and used): a
+    # position of "no record" says these were searched and held nothing.
+    searched = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["adopted_on", "code"]
@@ -186,17 +189,59 @@ class ActDocument(models.Model):
         return f"{self.act_id}: {self.filename} ({self.sha256[:12]})"
 
 
+class Reported(models.TextChoices):
+    CONSENTED = "consented", "Reported bound (ratified, notified)"
+    NOT_CONSENTED = "not_consented", "Reported not bound (ratification pending)"
+
+
+class PositionReport(Sourced):
+    """What a source says about a state's consent on a date, when no act of it is recorded:
+    "submitted to parliament for ratification" (not consented), "has ratified every document"
+    (consented). Never an act: it does not count towards entry into force; it turns a position of
+    "no record" into a known or negative one (domain/positions.py). Needs a source."""
+
+    instrument = models.ForeignKey(
+        Instrument, to_field="code", on_delete=models.PROTECT, related_name="reports"
+    )
+    state = models.CharField(max_length=2, help_text="ISO 3166-1 alpha-2")
+    date = models.DateField(help_text="the date the source speaks of")
+    says = models.CharField(max_length=20, choices=Reported.choices)
+    text = models.TextField(blank=True, default="", help_text="what the source says")
+
+    class Meta:
+        ordering = ["instrument", "state", "date", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instrument", "state", "date", "says"], name="positionreport_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(state__regex=r"^[A-Z]{2}$"), name="positionreport_state_alpha2"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.instrument_id} {self.state} {self.says} {self.date}"
+
+
 class NotificationKind(models.TextChoices):
     ACT = "act", "Act registered"
     ENTRY_INTO_FORCE = "entry_into_force", "Entry into force"
 
 
 class Notification(models.Model):
-    """A numbered depositary notification (like the UN's C.N. numbers): DN.<seq>.<year>."""
+    """A depositary notification, numbered like the UN's C.N. numbers: DN.<seq>.<year>, in the
+    order of issue within the year.
 
-    number = models.CharField(max_length=30, unique=True)
+    A notification *reconstructed* for a past event (the dataset, an import of history) is marked
+    so and carries a number only when its source gives one: the depositary's numbers are never
+    invented after the fact. `reference` names every notification, numbered or not.
+    """
+
+    number = models.CharField(max_length=30, unique=True, null=True, blank=True)
     year = models.PositiveSmallIntegerField()
-    seq = models.PositiveIntegerField()
+    seq = models.PositiveIntegerField(null=True, blank=True)
+    reconstructed = models.BooleanField(default=False)
+    sources = models.JSONField(default=list, blank=True, help_text="what a reconstruction rests on")
     kind = models.CharField(max_length=20, choices=NotificationKind.choices)
     instrument = models.ForeignKey(
         Instrument, to_field="code", on_delete=models.PROTECT, related_name="notifications"
@@ -225,4 +270,9 @@ class Notification(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.number
+        return self.reference
+
+    @property
+    def reference(self) -> str:
+        """The number, or for an unnumbered reconstruction a stable name of its own."""
+        return self.number or f"reconstructed-{self.pk}"

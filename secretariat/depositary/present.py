@@ -9,6 +9,7 @@ from django.urls import reverse
 from secretariat.depositary import selectors
 from secretariat.depositary.domain.acts import ActKind
 from secretariat.depositary.domain.engine import InstrumentStatus, StateStatus
+from secretariat.depositary.domain.positions import Knowledge, Position
 from secretariat.depositary.models import Act, ActDocument, Instrument, Notification
 from secretariat.depositary.selectors import StateName, StateRow
 from secretariat.depositary.services import clauses_of
@@ -80,6 +81,36 @@ def state_status_out(status: StateStatus, names: dict[str, StateName]) -> dict[s
     }
 
 
+def position_out(position: Position | None) -> dict[str, Any]:
+    if position is None:
+        return {"knowledge": "no_record", "summary": "no record", "sources": [], "uncertain": False}
+    return {
+        "knowledge": position.knowledge.value,
+        "summary": position.summary,
+        "sources": list(position.sources),
+        "uncertain": position.uncertain,
+    }
+
+
+def parties_out(row: Instrument, status: InstrumentStatus) -> dict[str, Any]:
+    """The parties' count, or null with the reason when the record does not hold them."""
+    return {
+        "parties": status.parties if status.parties_recorded else None,
+        "parties_recorded": status.parties_recorded,
+        "parties_in_record": status.parties,
+        "parties_note": selectors.parties_note(row, status),
+    }
+
+
+def outstanding_out(rows: list[StateRow]) -> dict[str, Any]:
+    """A state's outstanding instruments kept apart by what the record knows, and counted."""
+    groups: dict[str, list[str]] = {k.value: [] for k in Knowledge}
+    for row in rows:
+        if row.state is not None and row.state.outstanding and row.position is not None:
+            groups[row.position.knowledge.value].append(row.instrument.code)
+    return {"by_knowledge": groups, "counts": {k: len(v) for k, v in groups.items()}}
+
+
 def summary_out(row: Instrument, status: InstrumentStatus) -> dict[str, Any]:
     return {
         "code": row.code,
@@ -92,7 +123,7 @@ def summary_out(row: Instrument, status: InstrumentStatus) -> dict[str, Any]:
         "entry_into_force": status.entry_into_force,
         "in_force": status.in_force,
         "signatories": status.signatories,
-        "parties": status.parties,
+        **parties_out(row, status),
         "url": reverse("depositary:instrument", args=[row.code]),
     }
 
@@ -124,10 +155,12 @@ def instrument_status_out(
         "completed_by": by.state if by else None,
         "jointly": sorted({a.state for a in status.jointly}),
         "waiting_for": list(status.waiting_for),
+        "still_needed": list(status.still_needed),
         "effective_from": status.effective_from,
         "term_ends": status.term_ends,
         "signatories": status.signatories,
-        "parties": status.parties,
+        **parties_out(row, status),
+        "searched": selectors.searched_for(row),
         "states": [
             state_status_out(s, names)
             for s in sorted(
@@ -145,6 +178,9 @@ def instrument_status_out(
 def notification_out(row: Notification) -> dict[str, Any]:
     return {
         "number": row.number,
+        "reference": row.reference,
+        "reconstructed": row.reconstructed,
+        "sources": row.sources,
         "kind": row.kind,
         "instrument": row.instrument_id,
         "state": row.state,
@@ -169,4 +205,7 @@ def state_row_out(row: StateRow) -> dict[str, Any]:
         "consent_date": s.consent.date if s and s.consent else None,
         "in_force_from": s.in_force_from if s else None,
         "outstanding": bool(s and s.outstanding),
+        "position": position_out(row.position),
+        "searched": selectors.searched_for(row.instrument),
+        **parties_out(row.instrument, row.status),
     }

@@ -73,7 +73,10 @@ class InstrumentSummary(Schema):
     entry_into_force: dt.date | None
     in_force: bool
     signatories: int
-    parties: int
+    parties: int | None  # null: in force on a sourced date, the parties not recorded
+    parties_recorded: bool
+    parties_in_record: int
+    parties_note: str
     url: str
 
 
@@ -142,10 +145,15 @@ class InstrumentStatusOut(Schema):
     completed_by: str | None
     jointly: list[str]
     waiting_for: list[str]
+    still_needed: list[str]
     effective_from: dt.date | None
     term_ends: dt.date | None
     signatories: int
-    parties: int
+    parties: int | None  # null: in force on a sourced date, the parties not recorded
+    parties_recorded: bool
+    parties_in_record: int
+    parties_note: str
+    searched: list[str]
     states: list[StateStatusOut]
     flags: list[str]
     sources: list[str]
@@ -154,7 +162,10 @@ class InstrumentStatusOut(Schema):
 
 
 class NotificationOut(Schema):
-    number: str
+    number: str | None  # null: reconstructed for a past event, its source gives no number
+    reference: str
+    reconstructed: bool
+    sources: list[str]
     kind: str
     instrument: str
     state: str
@@ -163,6 +174,13 @@ class NotificationOut(Schema):
     effective_on: dt.date | None
     subject_en: str
     body_en: str
+
+
+class PositionOut(Schema):
+    knowledge: str  # known, negative, no_record
+    summary: str
+    sources: list[str]
+    uncertain: bool
 
 
 class StateInstrumentOut(Schema):
@@ -176,6 +194,17 @@ class StateInstrumentOut(Schema):
     consent_date: dt.date | None
     in_force_from: dt.date | None
     outstanding: bool
+    position: PositionOut
+    searched: list[str]
+    parties: int | None
+    parties_recorded: bool
+    parties_in_record: int
+    parties_note: str
+
+
+class OutstandingOut(Schema):
+    by_knowledge: dict[str, list[str]]  # known, negative, no_record -> instrument codes
+    counts: dict[str, int]
 
 
 class StateOverviewOut(Schema):
@@ -184,6 +213,7 @@ class StateOverviewOut(Schema):
     as_of: dt.date
     instruments: list[StateInstrumentOut]
     outstanding: list[str]
+    outstanding_by_knowledge: OutstandingOut
 
 
 class MatrixOut(Schema):
@@ -191,6 +221,9 @@ class MatrixOut(Schema):
     states: list[str]
     instruments: list[str]
     cells: dict[str, dict[str, str]]
+    positions: dict[str, dict[str, str]]  # instrument -> state -> known, negative, no_record
+    counts: dict[str, dict[str, int]]  # instrument -> how many of each
+    outstanding: dict[str, OutstandingOut]  # state -> its outstanding instruments by knowledge
 
 
 class DocumentOut(Schema):

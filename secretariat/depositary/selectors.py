@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db import connection
 from django.db.models import Q, QuerySet
@@ -26,7 +26,21 @@ from secretariat.depositary.domain import countries
 from secretariat.depositary.domain.acts import Act as DomainAct
 from secretariat.depositary.domain.acts import ActKind
 from secretariat.depositary.domain.engine import InstrumentStatus, StateStatus, evaluate
-from secretariat.depositary.models import Act, ActDocument, ActStatus, Instrument, Notification
+from secretariat.depositary.domain.positions import (
+    Evidence,
+    Position,
+    Report,
+    Reported,
+    position_of,
+)
+from secretariat.depositary.models import (
+    Act,
+    ActDocument,
+    ActStatus,
+    Instrument,
+    Notification,
+    PositionReport,
+)
 from secretariat.depositary.services import clauses_of
 
 
@@ -79,6 +93,8 @@ def state_names() -> dict[str, StateName]:
     names = {
         code: StateName(code, name, "", False) for code, (_, name) in countries.COUNTRIES.items()
     }
+    for code, name in countries.REGIONAL_ORGANIZATIONS.items():
+        names[code] = StateName(code, name, "", False)
     for row in MemberState.objects.all():
         names[row.code] = StateName(row.code, row.name_en, row.name_ru, True)
     return names
@@ -257,17 +273,88 @@ def _journal_head() -> tuple[int, str] | None:
     return (0, "") if last is None else (last[0], str(last[1]))
 
 
+# --- positions: known, negative, no record ------------------------------------------------------
+
+
+def reports(code: str | None = None, as_of: dt.date | None = None) -> QuerySet[PositionReport]:
+    """What sources report about states' consent; with `as_of`, only reports dated by then."""
+    rows = PositionReport.objects.all()
+    if code is not None:
+        rows = rows.filter(instrument_id=code)
+    if as_of is not None:
+        rows = rows.filter(existed_q("date", as_of, nullable=False))
+    return rows.order_by("instrument_id", "state", "date", "id")
+
+
+def _domain_reports(code: str | None = None) -> dict[tuple[str, str], list[Report]]:
+    found: dict[tuple[str, str], list[Report]] = defaultdict(list)
+    for row in reports(code):
+        found[(row.instrument_id, row.state)].append(
+            Report(row.state, row.date, Reported(row.says), tuple(row.sources), row.text)
+        )
+    return found
+
+
+def _evidence(code: str | None = None) -> dict[int, Evidence]:
+    rows = Act.objects.filter(status=ActStatus.REGISTERED)
+    if code is not None:
+        rows = rows.filter(instrument_id=code)
+    return {
+        pk: Evidence(tuple(sources or ()), bool(uncertain))
+        for pk, sources, uncertain in rows.values_list("id", "sources", "uncertain")
+    }
+
+
+def searched_for(row: Instrument) -> list[str]:
+    """The sources searched for the states' acts: those used, then those that held nothing."""
+    return [*row.sources, *(s for s in row.searched if s not in row.sources)]
+
+
+def positions(
+    statuses: list[tuple[Instrument, InstrumentStatus]], states: list[str], as_of: dt.date
+) -> dict[tuple[str, str], Position]:
+    """Each state's position on each instrument on a date (domain/positions.py)."""
+    found = _domain_reports()
+    evidence = _evidence()
+    answer = {}
+    for row, status in statuses:
+        for state in states:
+            position = position_of(
+                status.states.get(state), found.get((row.code, state), ()), as_of, evidence
+            )
+            answer[(row.code, state)] = replace(position, state=state)
+    return answer
+
+
+def parties_note(row: Instrument, status: InstrumentStatus) -> str:
+    """'in force since D per S; parties not recorded' for an instrument in force on a sourced
+    date that the recorded acts do not reach; empty otherwise."""
+    if status.parties_recorded or not status.in_force or status.entry_into_force is None:
+        return ""
+    declared = clauses_of(row).entry_into_force.declared
+    reason = declared.reason if declared else ", ".join(row.sources[:1])
+    return (
+        f"in force since {status.entry_into_force.isoformat()} per {reason}; parties not recorded"
+    )
+
+
 @dataclass(frozen=True)
 class StateRow:
     instrument: Instrument
     status: InstrumentStatus
     state: StateStatus | None
+    position: Position | None = None
 
 
 def state_overview(code: str, as_of: dt.date) -> list[StateRow]:
-    """Every instrument and this state's status in it on a date."""
+    """Every instrument and this state's status and position in it on a date."""
     target = state_code(code)
-    return [StateRow(row, status, status.states.get(target)) for row, status in all_statuses(as_of)]
+    statuses = all_statuses(as_of)
+    found = positions(statuses, [target], as_of)
+    return [
+        StateRow(row, status, status.states.get(target), found[(row.code, target)])
+        for row, status in statuses
+    ]
 
 
 def outstanding(code: str, as_of: dt.date) -> list[StateRow]:

@@ -44,7 +44,9 @@ from secretariat.depositary.models import (
     Notification,
     NotificationKind,
     Participation,
+    PositionReport,
     Precision,
+    Reported,
 )
 from secretariat.journal.services import record as journal
 
@@ -98,6 +100,7 @@ def record_instrument(
     registration: Sequence[str] | None = None,
     text_url: str = "",
     sources: Sequence[str] | None = None,
+    searched: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
 ) -> tuple[Instrument, Outcome]:
@@ -149,6 +152,7 @@ def record_instrument(
         "registration": list(registration or []),
         "text_url": text_url.strip(),
         "sources": clean_sources(sources),
+        "searched": clean_sources(searched),
         "uncertain": uncertain,
         "note": note,
     }
@@ -191,6 +195,7 @@ def _check_all(instrument: Instrument, clauses: FinalClauses, adopted: dt.date |
         [domain_act(row) for row in rows],
         adopted=adopted,
         withdrawal_allowed=clauses.withdrawal.allowed,
+        withdrawal_effective=clauses.withdrawal.effective,
     )
 
 
@@ -232,6 +237,64 @@ def declare_condition(actor: Actor, *, instrument: str, date: dt.date, reason: s
     )
     _issue_entry_into_force_if_due(actor, row, date)
     return row
+
+
+# --- what sources report about a state's consent ------------------------------------------------
+
+
+@transaction.atomic
+def record_position_report(
+    actor: Actor,
+    *,
+    instrument: str,
+    state: str,
+    date: dt.date,
+    says: str,
+    sources: Sequence[str],
+    text: str = "",
+    uncertain: bool = False,
+    note: str = "",
+) -> tuple[PositionReport, Outcome]:
+    """Record what a source says about a state's consent on a date (no act of it is known).
+
+    A report is a fact and needs its source; the same report again changes nothing.
+    """
+    require(actor, "depositary.record_instrument")
+    row = _locked_instrument(instrument)
+    code = _state_code(state)
+    if says not in Reported.values:
+        raise RuleViolation(f"says must be one of {', '.join(Reported.values)}", field="says")
+    cleaned = clean_sources(sources)
+    if not cleaned:
+        raise RuleViolation("a report needs the source it comes from", field="sources")
+    if row.adopted_on is not None and date < row.adopted_on:
+        raise RuleViolation(
+            f"a report of {date.isoformat()} predates the instrument's adoption "
+            f"({row.adopted_on.isoformat()})",
+            field="date",
+        )
+    fields = {"text": text.strip(), "sources": cleaned, "uncertain": uncertain, "note": note}
+    key = {"instrument": row, "state": code, "date": date, "says": says}
+    existing = PositionReport.objects.select_for_update().filter(**key).first()
+    outcome: Outcome
+    if existing is not None:
+        changed = {k: v for k, v in fields.items() if getattr(existing, k) != v}
+        if not changed:
+            return existing, "unchanged"
+        for name, value in changed.items():
+            setattr(existing, name, value)
+        existing.save(update_fields=list(changed))
+        report, outcome = existing, "updated"
+    else:
+        report = PositionReport.objects.create(**key, **fields)
+        outcome = "created"
+    journal(
+        actor=actor,
+        action=f"position_report.{outcome}",
+        subject=f"instrument:{row.code}",
+        data={"state": code, "date": date.isoformat(), "says": says, **fields},
+    )
+    return report, outcome
 
 
 # --- acts ----------------------------------------------------------------------------------------
@@ -300,6 +363,7 @@ def _check_fits(instrument: Instrument, candidate: domain_acts.Act) -> list[doma
         [*existing, candidate],
         adopted=instrument.adopted_on,
         withdrawal_allowed=clauses.withdrawal.allowed,
+        withdrawal_effective=clauses.withdrawal.effective,
     )
 
 
@@ -324,6 +388,7 @@ def submit_act(
     uncertain: bool = False,
     note: str = "",
     issued_on: dt.date | None = None,
+    notification_number: str = "",
     signed: Mapping[str, Any] | None = None,
 ) -> tuple[Act, Outcome]:
     """A delegation submits its own state's act (pending); the secretariat records one directly.
@@ -465,7 +530,7 @@ def submit_act(
         submitted_by=actor.username or "",
         **fields,
     )
-    _register(actor, row, act, issued_on or dt.date.today())
+    _register(actor, row, act, issued_on or dt.date.today(), notification_number)
     return act, "created"
 
 
@@ -525,21 +590,34 @@ def return_act(actor: Actor, *, act_id: int, reason: str) -> Act:
     return act
 
 
-def _register(actor: Actor, instrument: Instrument, act: Act, issued_on: dt.date) -> None:
+def notified(act: Act) -> bool:
+    """Whether the depositary notifies the act: not a consent it never received (a ratification
+    known only from the state's own law does not count, so nothing is communicated about it)."""
+    return not (ActKind(act.kind) in CONSENT_KINDS and not act.deposited)
+
+
+def _register(
+    actor: Actor, instrument: Instrument, act: Act, issued_on: dt.date, source_number: str = ""
+) -> None:
     act.status = ActStatus.REGISTERED
     act.decided_by = actor.username or ""
     act.registered_at = timezone.now()
     act.save(update_fields=["status", "decided_by", "registered_at"])
-    notification = _issue(
-        kind=NotificationKind.ACT,
-        instrument=instrument,
-        act=act,
-        state=act.state,
-        issued_on=issued_on,
-        effective_on=None,
-        subject=f"{instrument.title_en}: {act.kind.replace('_', ' ')} by {countries.name_of(act.state)}",
-        body=_act_body(instrument, act),
-    )
+    notification = None
+    if notified(act):
+        notification = _issue(
+            kind=NotificationKind.ACT,
+            instrument=instrument,
+            act=act,
+            state=act.state,
+            issued_on=issued_on,
+            effective_on=None,
+            subject=f"{instrument.title_en}: {act.kind.replace('_', ' ')} by "
+            f"{countries.name_of(act.state)}",
+            body=_act_body(instrument, act),
+            sources=act.sources,
+            number=source_number,
+        )
     journal(
         actor=actor,
         action="act.registered",
@@ -549,7 +627,7 @@ def _register(actor: Actor, instrument: Instrument, act: Act, issued_on: dt.date
             "state": act.state,
             "kind": act.kind,
             "date": act.date.isoformat(),
-            "notification": notification.number,
+            "notification": notification.reference if notification else None,
         },
     )
     _issue_entry_into_force_if_due(actor, instrument, issued_on)
@@ -571,6 +649,11 @@ def _act_body(instrument: Instrument, act: Act) -> str:
     return text
 
 
+def _reconstructed(issued_on: dt.date) -> bool:
+    """A notification dated before today is written now for a past event: a reconstruction."""
+    return issued_on < dt.date.today()
+
+
 def _next_number(year: int) -> int:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -589,12 +672,30 @@ def _issue(
     effective_on: dt.date | None,
     subject: str,
     body: str,
+    sources: Sequence[str] = (),
+    number: str = "",
 ) -> Notification:
-    seq = _next_number(issued_on.year)
+    """Issue a notification. Issued today, it takes the year's next number, so numbers follow the
+    dates of issue; dated in the past, it is a reconstruction, numbered only with the number its
+    source gives (`number`), never with one made up now."""
+    year = issued_on.year
+    seq: int | None = None
+    reconstructed = _reconstructed(issued_on)
+    if not reconstructed:
+        seq = _next_number(year)
+        number = f"DN.{seq}.{year}"
+    elif number:
+        number = number.strip()
+        if Notification.objects.filter(number=number).exists():
+            raise RuleViolation(
+                f"notification number {number} is already recorded", field="notification"
+            )
     return Notification.objects.create(
-        number=f"DN.{seq}.{issued_on.year}",
-        year=issued_on.year,
+        number=number or None,
+        year=year,
         seq=seq,
+        reconstructed=reconstructed,
+        sources=list(sources) if reconstructed else [],
         kind=kind,
         instrument=instrument,
         act=act,
@@ -640,6 +741,7 @@ def _issue_entry_into_force_if_due(
                 state="",
                 issued_on=issued_on,
                 effective_on=status.entry_into_force,
+                sources=instrument.sources,
                 subject=f"{instrument.title_en}: entry into force on "
                 f"{status.entry_into_force.isoformat()}",
                 body=(
@@ -664,7 +766,7 @@ def _issue_entry_into_force_if_due(
             "condition_met_on": status.condition_met_on.isoformat()
             if status.condition_met_on
             else None,
-            "notification": notification.number,
+            "notification": notification.reference,
         },
     )
     return notification

@@ -19,6 +19,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from secretariat.core.domain.actors import Role
@@ -29,6 +30,7 @@ from secretariat.depositary import interchange, present, selectors, services
 from secretariat.depositary.domain import documents as domain_documents
 from secretariat.depositary.domain.acts import CONSENT_MARKS, ActKind
 from secretariat.depositary.domain.engine import Standing
+from secretariat.depositary.domain.positions import Knowledge, tally
 from secretariat.depositary.forms import STANDING_LABELS, ActForm, DocumentForm, ReturnForm
 
 # Acts shown in an instrument's log before "show all": a UN-scale treaty has hundreds.
@@ -60,7 +62,10 @@ def _as_of(request: HttpRequest) -> tuple[dt.date, str | None, bool]:
 
 def index(request: HttpRequest) -> HttpResponse:
     on, error, is_today = _as_of(request)
-    rows = selectors.all_statuses(on)
+    rows = [
+        (row, status, selectors.parties_note(row, status))
+        for row, status in selectors.all_statuses(on)
+    ]
     return render(
         request,
         "depositary/index.html",
@@ -152,6 +157,8 @@ def _instrument_context(
         "is_today": is_today,
         "lang": lang,
         "form": form,
+        "parties_note": selectors.parties_note(row, status),
+        "searched": selectors.searched_for(row),
         "completed_by_name": names[status.completed_by.state].name(lang)
         if status.completed_by and status.completed_by.state in names
         else "",
@@ -222,6 +229,7 @@ def state_detail(request: HttpRequest, code: str) -> HttpResponse:
                 for r in rows
             ],
             "outstanding": outstanding,
+            "outstanding_groups": _knowledge_groups(outstanding),
             "on": on,
             "date_error": error,
             "is_today": is_today,
@@ -231,35 +239,79 @@ def state_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
+KNOWLEDGE_LABELS = {
+    Knowledge.KNOWN: _lazy("Consent recorded or reported, not yet in force for it"),
+    Knowledge.NEGATIVE: _lazy("Ratification pending, per a source"),
+    Knowledge.NO_RECORD: _lazy("No record of ratification"),
+}
+KNOWLEDGE_MARKS = {
+    Knowledge.KNOWN: _lazy("known"),
+    Knowledge.NEGATIVE: _lazy("negative"),
+    Knowledge.NO_RECORD: _lazy("no record"),
+}
+
+
+def _knowledge_groups(rows: list[Any]) -> list[dict[str, Any]]:
+    """Outstanding rows kept apart by what the record knows: known, negative, no record."""
+    return [
+        {
+            "knowledge": knowledge.value,
+            "label": KNOWLEDGE_LABELS[knowledge],
+            "rows": [r for r in rows if r.position and r.position.knowledge is knowledge],
+        }
+        for knowledge in Knowledge
+    ]
+
+
 def matrix(request: HttpRequest) -> HttpResponse:
     on, error, is_today = _as_of(request)
     lang = _lang()
     names = selectors.state_names()
     members = selectors.member_codes(on)
     statuses = selectors.all_statuses(on)
+    found = selectors.positions(statuses, members, on)
     table = []
     for row, status in statuses:
         cells = []
         for code in members:
             s = status.states.get(code)
             standing = s.standing if s else Standing.NONE
+            position = found[(row.code, code)]
             cells.append(
                 {
                     "code": code,
                     "standing": standing.value,
                     "label": STANDING_LABELS[standing],
                     "since": s.in_force_from if s and standing.bound else None,
+                    "knowledge": position.knowledge.value,
+                    "knowledge_label": KNOWLEDGE_MARKS[position.knowledge],
+                    "summary": position.summary,
                 }
             )
-        table.append({"instrument": row, "status": status, "cells": cells})
+        table.append(
+            {
+                "instrument": row,
+                "status": status,
+                "cells": cells,
+                "counts": tally(found[(row.code, code)] for code in members),
+                "parties_note": selectors.parties_note(row, status),
+            }
+        )
     outstanding = []
     for code in members:
         items = [
-            row
+            selectors.StateRow(row, status, status.states[code], found[(row.code, code)])
             for row, status in statuses
             if code in status.states and status.states[code].outstanding
         ]
-        outstanding.append({"code": code, "name": names[code].name(lang), "items": items})
+        outstanding.append(
+            {
+                "code": code,
+                "name": names[code].name(lang),
+                "items": items,
+                "groups": _knowledge_groups(items),
+            }
+        )
     return render(
         request,
         "depositary/matrix.html",
@@ -442,6 +494,7 @@ def state_json(request: HttpRequest, code: str) -> HttpResponse:
             "as_of": on,
             "instruments": [present.state_row_out(r) for r in rows],
             "outstanding": [r.instrument.code for r in rows if r.state and r.state.outstanding],
+            "outstanding_by_knowledge": present.outstanding_out(rows),
         },
         f"depositary-{target}.json",
     )

@@ -9,7 +9,7 @@ signature, a ratification never deposited) is returned as flags to show, not ref
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
@@ -101,14 +101,29 @@ def ordered(acts: Iterable[Act]) -> list[Act]:
     return sorted(acts, key=lambda act: (act.date, act.key))
 
 
+def _named_or_notice(notice: dt.date, named: dt.date | None) -> dt.date:
+    return named if named is not None and named > notice else notice
+
+
 def check_acts(
-    acts: Sequence[Act], *, adopted: dt.date | None = None, withdrawal_allowed: bool = True
+    acts: Sequence[Act],
+    *,
+    adopted: dt.date | None = None,
+    withdrawal_allowed: bool = True,
+    withdrawal_effective: Callable[[dt.date, dt.date | None], dt.date] = _named_or_notice,
 ) -> list[Flag]:
-    """Refuse impossible records (RuleViolation); return flags for odd ones."""
+    """Refuse impossible records (RuleViolation); return flags for odd ones.
+
+    `withdrawal_effective` gives the day a withdrawal takes effect from its notice and the date
+    the state named (the final clauses' `Withdrawal.effective`): a consent after that day is a new
+    participation (ratification, withdrawal, later accession), not a repeated consent; so is a
+    consent after the state revoked its earlier one.
+    """
     by_key = {act.key: act for act in acts}
     flags: list[Flag] = []
     first_signature: dict[str, dt.date] = {}
     consented: dict[str, Act] = {}
+    left_on: dict[str, dt.date] = {}  # the day the state's withdrawal took effect
     for act in ordered(acts):
         label = f"{act.kind.value} of {act.state} on {act.date.isoformat()}"
         if adopted is not None and act.date < adopted:
@@ -160,6 +175,17 @@ def check_acts(
                         f"{label}: no signature or consent of this state is recorded",
                     )
                 )
+            left_on[act.state] = withdrawal_effective(act.date, act.named_date)
+        if act.kind is ActKind.REVOCATION and act.revokes is not None:
+            revoked = by_key.get(act.revokes)
+            if revoked is not None and consented.get(act.state) == revoked:
+                del consented[act.state]  # a de-ratification: a later consent is not a repeat
+            if (
+                revoked is not None
+                and revoked.kind is ActKind.WITHDRAWAL
+                and act.date < left_on.get(act.state, dt.date.min)
+            ):
+                del left_on[act.state]  # the notice was taken back before it took effect
         if act.kind is ActKind.SUSPENSION and act.named_date and act.named_date < act.date:
             raise RuleViolation(f"{label}: a suspension cannot end before it starts", field="date")
         if act.kind in SIGNATURE_KINDS:
@@ -174,6 +200,9 @@ def check_acts(
                         f"{label}: ratified at home but no deposit is recorded; it does not count",
                     )
                 )
+            left = left_on.get(act.state)
+            if act.state in consented and left is not None and left <= act.date:
+                del consented[act.state]  # it left before this consent: it joins again
             if act.state in consented and act.kind is not ActKind.DEFINITIVE_SIGNATURE:
                 flags.append(
                     Flag(

@@ -6,8 +6,9 @@ the issue lists is a combination of the pieces below, e.g.
 
 - Arms Trade Treaty art. 22: `Condition(consents=50)`, `Timing(days=90)`, later states
   `Later(start=ENTRY_INTO_FORCE, timing=Timing(days=90))`;
-- Council of Europe standard clause: `Condition(consents=5, of_members=3)`,
-  `Timing(months=3, align=FIRST_OF_FOLLOWING_MONTH)`;
+- Council of Europe standard clause: `Condition(consents=5, of_members=3, group=ReferenceGroup(
+  "member States of the Council of Europe", {...}))`, `Timing(months=3,
+  align=FIRST_OF_FOLLOWING_MONTH)`;
 - the CSTO/CIS form: `Condition(consents=4, counted={notification})`, `Timing()` (no delay).
 """
 
@@ -90,16 +91,32 @@ class Timing:
 
 
 @dataclass(frozen=True, slots=True)
+class ReferenceGroup:
+    """The states a clause's "including q by …" counts: data of the instrument, because it is
+    often another organization's membership ("three member States of the Council of Europe") or
+    a list annexed to the instrument, not the members of the organization keeping the record."""
+
+    name: str
+    states: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Condition:
     """What must have happened for the instrument to enter into force; all parts must hold."""
 
     consents: int = 0  # at least N consents
-    of_members: int = 0  # of which at least q by member states of the organization
+    of_members: int = 0  # of which at least q by states of `group`
+    # None: the organization's own member states (passed to the engine as `members`).
+    group: ReferenceGroup | None = None
     all_signatories: bool = False  # every state that signed has consented
     all_of: frozenset[str] = frozenset()  # every state of a named list has consented
     weights: Mapping[str, float] = field(default_factory=dict)  # share held by each state
     min_weight: float = 0.0  # total share the consenting states must hold
     counted: frozenset[ActKind] = CONSENT_KINDS  # which acts count as consent
+
+    @property
+    def group_name(self) -> str:
+        return self.group.name if self.group else "member states"
 
     @property
     def trivial(self) -> bool:
@@ -113,7 +130,7 @@ class Condition:
             if ActKind.NOTIFICATION in self.counted and len(self.counted) == 1:
                 text = f"receipt of the {self.consents}th notification of completion of internal procedures"
             if self.of_members:
-                text += f", including at least {self.of_members} by member states"
+                text += f", including at least {self.of_members} by {self.group_name}"
             parts.append(text)
         if self.min_weight:
             parts.append(f"consenting states holding at least {self.min_weight:g}% of the total")
@@ -214,6 +231,11 @@ class FinalClauses:
                 "condition": {
                     "consents": cond.consents,
                     "of_members": cond.of_members,
+                    "members_of": (
+                        {"name": cond.group.name, "states": sorted(cond.group.states)}
+                        if cond.group
+                        else None
+                    ),
                     "all_signatories": cond.all_signatories,
                     "all_of": sorted(cond.all_of),
                     "weights": dict(sorted(cond.weights.items())),
@@ -385,9 +407,22 @@ def _condition(value: Any, path: str) -> Condition:
                 )
             kinds.append(kind)
         counted = frozenset(k for k in kinds if k is not None)
+    group = None
+    group_raw = data.get("members_of")
+    if group_raw is not None:
+        group_path = f"{path}.members_of"
+        group_data = _object(group_raw, group_path)
+        group_name = _text(group_data, "name", group_path)
+        group_states = _states(group_data.get("states"), f"{group_path}.states")
+        if not group_name or not group_states:
+            raise RuleViolation(
+                f"{group_path}: a reference group needs its name and its states", field=group_path
+            )
+        group = ReferenceGroup(group_name, group_states)
     condition = Condition(
         consents=_count(data, "consents", path),
         of_members=_count(data, "of_members", path),
+        group=group,
         all_signatories=_flag(data, "all_signatories", path, False),
         all_of=_states(data.get("all_of"), f"{path}.all_of"),
         weights=weights,

@@ -4,7 +4,8 @@ Use `resolve("Russia")`, `resolve("RUS")` or `resolve("ru")` to get the alpha-2 
 file means; `name_of(code)` for a display name when the members app does not know the state.
 The table is the ISO 3166-1 list (249 entries) with common alternative English names, so that a
 status table copied from the UN, a national register or a spreadsheet can be read without edits.
-Names are matched without case, accents, punctuation or a leading "the".
+Names are matched without case, accents, punctuation or a leading "the". A regional organization
+that may become party (the European Union) is read and named the same way (`REGIONAL_ORGANIZATIONS`).
 """
 
 from __future__ import annotations
@@ -270,6 +271,18 @@ COUNTRIES: dict[str, tuple[str, str]] = {
     line[:2]: (line[3:6], line[7:]) for line in _TABLE.strip().splitlines()
 }
 
+# Regional organizations that instruments open to them ("any regional economic integration
+# organization") let become party, recorded beside the states. Their codes are ISO 3166-1's
+# exceptionally reserved ones (EU is reserved for the European Union), so they fit the same
+# two-letter column and never collide with a state's code.
+REGIONAL_ORGANIZATIONS: dict[str, str] = {"EU": "European Union"}
+REGIONAL_ALIASES: dict[str, str] = {
+    # The European Community was the party until the Lisbon Treaty; the Union replaced and
+    # succeeded it on 1 December 2009 (TEU art. 1), and depositaries now list the Union.
+    "european community": "EU",
+    "european communities": "EU",
+}
+
 # Other names people write for the same state (UN long forms, older names, everyday names).
 ALIASES: dict[str, str] = {
     "russia": "RU",
@@ -341,6 +354,8 @@ def _fold(text: str) -> str:
 
 _BY_NAME: dict[str, str] = {_fold(name): code for code, (_, name) in COUNTRIES.items()}
 _BY_NAME.update({_fold(alias): code for alias, code in ALIASES.items()})
+_BY_NAME.update({_fold(name): code for code, name in REGIONAL_ORGANIZATIONS.items()})
+_BY_NAME.update({_fold(alias): code for alias, code in REGIONAL_ALIASES.items()})
 _BY_ALPHA3: dict[str, str] = {alpha3: code for code, (alpha3, _) in COUNTRIES.items()}
 
 
@@ -348,26 +363,31 @@ def resolve(text: str) -> str:
     """The ISO alpha-2 code for an alpha-2 or alpha-3 code or an English name; else RuleViolation."""
     raw = (text or "").strip()
     upper = raw.upper()
-    if len(raw) == 2 and upper in COUNTRIES:
+    if len(raw) == 2 and (upper in COUNTRIES or upper in REGIONAL_ORGANIZATIONS):
         return upper
     if len(raw) == 3 and upper in _BY_ALPHA3:
         return _BY_ALPHA3[upper]
     found = _BY_NAME.get(_fold(raw))
     if found is None:
         raise RuleViolation(
-            f"unknown state {text!r}: give an ISO 3166 alpha-2 or alpha-3 code or its English name",
+            f"unknown state {text!r}: give an ISO 3166 alpha-2 or alpha-3 code or its English "
+            "name (or a regional organization's: EU, European Union)",
             field="state",
         )
     return found
 
 
 def is_code(code: str) -> bool:
-    return code in COUNTRIES
+    return code in COUNTRIES or code in REGIONAL_ORGANIZATIONS
+
+
+def is_regional_organization(code: str) -> bool:
+    return code in REGIONAL_ORGANIZATIONS
 
 
 def name_of(code: str) -> str:
     entry = COUNTRIES.get(code)
-    return entry[1] if entry else code
+    return entry[1] if entry else REGIONAL_ORGANIZATIONS.get(code, code)
 
 
 def alpha3_of(code: str) -> str:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from secretariat.depositary.domain.acts import (
@@ -35,6 +35,7 @@ from secretariat.depositary.domain.acts import (
     ordered,
 )
 from secretariat.depositary.domain.clauses import (
+    Condition,
     FinalClauses,
     LaterStart,
     ProvisionalMode,
@@ -90,6 +91,11 @@ class InstrumentStatus:
     jointly: tuple[Act, ...] = ()  # every consent of the deciding day
     basis: str = ""
     waiting_for: tuple[str, ...] = ()  # states of a named list (or signatories) still missing
+    still_needed: tuple[str, ...] = ()  # each part of the condition not yet met, in words
+    # False when the instrument is in force on a date the depositary declared (from a source) and
+    # the recorded acts do not meet the condition: the parties are then not (all) recorded, and
+    # their count must not be shown as the number of parties.
+    parties_recorded: bool = True
     effective_from: dt.date | None = None  # retroactive effect, when the clauses give one
     term_ends: dt.date | None = None
     states: dict[str, StateStatus] = field(default_factory=dict)
@@ -169,18 +175,22 @@ def evaluate(
 ) -> InstrumentStatus:
     """The instrument's status on `as_of`, from the acts registered so far.
 
-    `members` are the organization's member states (for 'at least q by member states');
-    `check=False` skips `check_acts` for callers that validated when storing.
+    `members` are the organization's member states, counted by 'at least q by member states'
+    when the condition names no reference group of its own; `check=False` skips `check_acts` for
+    callers that validated when storing.
     """
     known = ordered(a for a in acts if a.date <= as_of)
     result = InstrumentStatus(as_of=as_of)
     if check:
-        result.flags = check_acts(known, adopted=adopted)
+        result.flags = check_acts(
+            known, adopted=adopted, withdrawal_effective=clauses.withdrawal.effective
+        )
     eif = clauses.entry_into_force
     cond = eif.condition
     ends = _ends(known, clauses)
 
     counted = cond.counted
+    group = cond.group.states if cond.group is not None else members
     # Signatures matter to the condition only when every signatory must consent.
     track_signers = cond.all_signatories
 
@@ -223,12 +233,12 @@ def evaluate(
             now = active.get(state, 0)
             if before == 0 and now > 0:
                 weight += cond.weights.get(state, 0.0)
-                members_count += state in members
+                members_count += state in group
                 unsatisfied_named.discard(state)
                 unconsented_signers.discard(state)
             elif before > 0 and now == 0:
                 weight -= cond.weights.get(state, 0.0)
-                members_count -= state in members
+                members_count -= state in group
                 if state in cond.all_of:
                     unsatisfied_named.add(state)
                 if state in signers:
@@ -280,6 +290,16 @@ def evaluate(
             if cond.all_signatories:
                 missing |= unconsented_signers
             result.waiting_for = tuple(sorted(missing))
+            result.still_needed = _still_needed(
+                cond,
+                len(active),
+                members_count,
+                weight,
+                bool(group),
+                unsatisfied_named,
+                bool(signers),
+                unconsented_signers,
+            )
 
     # --- the instrument's date ---------------------------------------------------------------
     instrument_date: dt.date | None = None
@@ -310,6 +330,16 @@ def evaluate(
                 f"{eif.timing.describe()} that date"
             )
     result.entry_into_force = instrument_date
+    if eif.declared is not None and condition_day == eif.declared.date:
+        from_acts = evaluate(
+            replace(clauses, entry_into_force=replace(eif, declared=None)),
+            known,
+            as_of=as_of,
+            adopted=adopted,
+            members=members,
+            check=False,
+        )
+        result.parties_recorded = from_acts.condition_met_on is not None
     if instrument_date is not None:
         result.effective_from = eif.retroactive_from
         result.term_ends = clauses.term.current_end(instrument_date, as_of)
@@ -365,6 +395,47 @@ def evaluate(
     for status in states.values():
         _settle(status, clauses, result, condition_day, instrument_date, as_of)
     return result
+
+
+def _consents(n: int) -> str:
+    return f"{n} more consent{'s' if n != 1 else ''}"
+
+
+def _still_needed(
+    cond: Condition,
+    consents: int,
+    in_group: int,
+    weight: float,
+    group_known: bool,
+    unsatisfied_named: set[str],
+    has_signers: bool,
+    unconsented_signers: set[str],
+) -> tuple[str, ...]:
+    """What the condition still waits for, part by part, as the status answer says it."""
+    needed = []
+    if consents < cond.consents:
+        needed.append(f"{_consents(cond.consents - consents)} ({consents} of {cond.consents})")
+    if in_group < cond.of_members:
+        text = (
+            f"{_consents(cond.of_members - in_group)} by {cond.group_name} "
+            f"({in_group} of {cond.of_members})"
+        )
+        if not group_known:
+            text += "; the states of that group are not known to this record"
+        needed.append(text)
+    if weight + 1e-9 < cond.min_weight:
+        needed.append(
+            f"consenting states holding {cond.min_weight - weight:g} more "
+            f"({weight:g} of {cond.min_weight:g})"
+        )
+    if unsatisfied_named:
+        needed.append(f"consent of {', '.join(sorted(unsatisfied_named))}")
+    if cond.all_signatories:
+        if not has_signers:
+            needed.append("signatures, then the consent of every signatory")
+        elif unconsented_signers:
+            needed.append(f"consent of the signatories {', '.join(sorted(unconsented_signers))}")
+    return tuple(needed)
 
 
 def _settle(

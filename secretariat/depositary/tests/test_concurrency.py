@@ -67,7 +67,7 @@ def test_the_last_deposits_racing_give_exactly_one_entry_into_force_notification
     assert notices.get().effective_on == D(2020, 4, 1)
     acts = Notification.objects.filter(instrument_id=CODE, kind="act")
     assert acts.count() == 2 + len(RACERS)
-    numbers = list(Notification.objects.values_list("year", "seq"))
+    numbers = list(Notification.objects.filter(seq__isnull=False).values_list("year", "seq"))
     assert len(numbers) == len(set(numbers))
     assert verify_journal().ok
 

@@ -86,8 +86,9 @@ class Command(BaseCommand):
             except interchange.InvalidDocument as exc:
                 self._fail(exc.errors)
                 return
+            members = frozenset(selectors.member_codes())
             for item in parsed:
-                status = interchange.status_of_parsed(item, as_of)
+                status = interchange.status_of_parsed(item, as_of, members)
                 documents.append(interchange.status_document(item.fields["code"], status))
         else:
             try:
@@ -107,8 +108,8 @@ class Command(BaseCommand):
         head = f"{doc['instrument']} as of {doc['as_of']}: "
         if eif is None:
             head += "not in force"
-            if doc["waiting_for"]:
-                head += f" (waiting for {', '.join(doc['waiting_for'])})"
+            if doc["still_needed"]:
+                head += f" (waiting for {'; '.join(doc['still_needed'])})"
         else:
             head += f"{'in force since' if doc['in_force'] else 'enters into force on'} {eif}"
         self.stdout.write(head)
