@@ -56,6 +56,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "secretariat.core.middleware.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "secretariat.core.compression.CompressionMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -65,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "secretariat.core.middleware.SessionLifetimeMiddleware",
+    # After authentication (it asks who is asking), before the views (a 304 skips them).
+    "secretariat.core.http_cache.HttpCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "secretariat.core.middleware.ContentSecurityPolicyMiddleware",
@@ -199,6 +202,11 @@ LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "secretariat")
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "secretariat@localhost")
+# Responses compressed with brotli or gzip (secretariat/core/compression.py), and public answers
+# given ETag/Last-Modified from the journal head and answered 304 (secretariat/core/http_cache.py).
+# Off only behind a proxy that does the same, or for the benchmark's baseline.
+HTTP_COMPRESSION = env_bool("HTTP_COMPRESSION", True)
+HTTP_CACHE_VALIDATORS = env_bool("HTTP_CACHE_VALIDATORS", True)
 # The authority of the feeds' tag: URIs (RFC 4151): a domain the organization held on the date
 # given, e.g. "odkb-csto.org,2002". The ids of every feed and entry are built on it, so it is set
 # once and never changed; the default is a reserved name that no one else can own.

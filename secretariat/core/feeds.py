@@ -28,9 +28,9 @@ from django.utils.feedgenerator import Atom1Feed, SyndicationFeed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-# The organization's founding year, used where a record has no date at all (an empty feed whose
-# subject has none): any fixed instant will do, as long as it never moves.
-_EPOCH = dt.datetime(1992, 5, 15, tzinfo=dt.UTC)
+# The `updated` of an empty feed whose subject has no date of its own: any fixed instant will do,
+# as long as it never moves (the time of the request would make the feed look new on every poll).
+_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
 def language() -> str:

@@ -48,18 +48,30 @@ def read_document(path: Path) -> dict[str, Any]:
     return document
 
 
-def load_dataset(name: str, path: Path | None = None) -> Counter[str]:
-    """Load a dataset by name (from the package) or from an explicit file; return change counts."""
+def load_dataset(
+    name: str, path: Path | None = None, on_stage: Callable[[str], None] | None = None
+) -> Counter[str]:
+    """Load a dataset by name (from the package) or from an explicit file; return change counts.
+
+    `on_stage(name)` is called as each of the STAGES begins (a command's progress bar).
+    """
     members_file = path or dataset_file(name)
     directory = members_file.parent
     document = read_document(members_file)
     dataset = document.get("dataset", name)
     actor = Actor.system(f"dataset:{dataset}")
     counts: Counter[str] = Counter()
+    began = on_stage or (lambda _stage: None)
+
+    def apply(
+        section: str, records: Iterable[Any], write: Callable[[dict[str, Any]], tuple[Any, str]]
+    ) -> None:
+        began(section)
+        _apply(counts, section, records, write)
+
     with transaction.atomic():
         org = _required(document, "organization", dict, "top level")
-        _apply(
-            counts,
+        apply(
             "organization",
             [org],
             lambda r: services.record_organization_profile(
@@ -71,8 +83,7 @@ def load_dataset(name: str, path: Path | None = None) -> Counter[str]:
                 acronym_ru=_text(r, "acronym_ru"),
             ),
         )
-        _apply(
-            counts,
+        apply(
             "states",
             _list(document, "states"),
             lambda r: services.record_state(
@@ -88,8 +99,7 @@ def load_dataset(name: str, path: Path | None = None) -> Counter[str]:
             enumerate(_list(document, "membership_events")),
             key=lambda pair: (str(pair[1].get("state")), str(pair[1].get("date")), pair[0]),
         )
-        _apply(
-            counts,
+        apply(
             "membership_events",
             [e for _, e in events],
             lambda r: services.submit_membership_event(
@@ -102,8 +112,7 @@ def load_dataset(name: str, path: Path | None = None) -> Counter[str]:
                 **_sourcing(r),
             ),
         )
-        _apply(
-            counts,
+        apply(
             "chair_terms",
             _list(document, "chair_terms"),
             lambda r: services.record_chair_term(
@@ -115,8 +124,7 @@ def load_dataset(name: str, path: Path | None = None) -> Counter[str]:
                 **_sourcing(r),
             ),
         )
-        _apply(
-            counts,
+        apply(
             "secretaries_general",
             _list(document, "secretaries_general"),
             lambda r: services.record_secretary_general(
@@ -129,8 +137,7 @@ def load_dataset(name: str, path: Path | None = None) -> Counter[str]:
                 **_sourcing(r),
             ),
         )
-        _apply(
-            counts,
+        apply(
             "indicators",
             _list(document, "indicators"),
             lambda r: services.record_indicator(
@@ -148,6 +155,7 @@ def load_dataset(name: str, path: Path | None = None) -> Counter[str]:
         )
         # Each app loads its own part of the dataset, in dependency order, in the same transaction.
         for app in APP_LOADERS:
+            began(app)
             module = importlib.import_module(f"secretariat.{app}.dataset")
             try:
                 module.load(directory, actor, counts)
@@ -236,3 +244,15 @@ def _term_dates(record: dict[str, Any]) -> dict[str, Any]:
         "start_precision": str(record.get("start_precision") or "day"),
         "end_precision": str(record.get("end_precision") or "day"),
     }
+
+
+# What `load_dataset` reports to `on_stage`, in order: the members' sections, then each app.
+STAGES = (
+    "organization",
+    "states",
+    "membership_events",
+    "chair_terms",
+    "secretaries_general",
+    "indicators",
+    *APP_LOADERS,
+)

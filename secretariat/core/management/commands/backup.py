@@ -25,7 +25,9 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, transaction
+from django.utils.translation import gettext as _
 
+from secretariat.core.progress import Tracker, progress_for
 from secretariat.journal.domain.chain import GENESIS_HASH
 from secretariat.journal.selectors import JournalHead, journal_head
 
@@ -110,14 +112,17 @@ class Command(BaseCommand):
         partial = target.with_name(target.name + ".partial")
         partial.unlink(missing_ok=True)
         started = time.monotonic()
-        if options["format"] == "xml":
-            kind, head = "xml", self.dump_xml(partial)
-        elif connection.vendor == "sqlite":
-            kind, head = "sqlite", self.copy_sqlite(partial)
-        elif connection.vendor == "postgresql" and shutil.which("pg_dump"):
-            kind, head = "pg_dump", self.pg_dump(partial)
-        else:
-            kind, head = "xml", self.dump_xml(partial)
+        # The bar counts SQLite pages as they are copied; pg_dump and dumpdata report nothing
+        # until done, so theirs shows the elapsed time only.
+        with progress_for(_("backing up the database"), None) as bar:
+            if options["format"] == "xml":
+                kind, head = "xml", self.dump_xml(partial)
+            elif connection.vendor == "sqlite":
+                kind, head = "sqlite", self.copy_sqlite(partial, bar)
+            elif connection.vendor == "postgresql" and shutil.which("pg_dump"):
+                kind, head = "pg_dump", self.pg_dump(partial)
+            else:
+                kind, head = "xml", self.dump_xml(partial)
         os.replace(partial, target)
         seconds = time.monotonic() - started
         size = target.stat().st_size
@@ -126,12 +131,19 @@ class Command(BaseCommand):
             f"written to {target}: {size / 1e6:.1f} MB in {seconds:.2f} s; {describe_head(head)}"
         )
 
-    def copy_sqlite(self, partial: Path) -> JournalHead:
+    def copy_sqlite(self, partial: Path, bar: Tracker) -> JournalHead:
         connection.ensure_connection()
         source = connection.connection
         copy = sqlite3.connect(partial)
+
+        def copied(_status: int, remaining: int, total: int) -> None:
+            bar.reached(total - remaining, total)
+
         try:
-            source.backup(copy)
+            # On a terminal, in steps of 4 MB so the bar moves (a write between steps restarts the
+            # copy, so it is still one consistent state); else in one step, as before, which a
+            # busy server's writes can never make start over.
+            source.backup(copy, pages=1024 if bar.shown else -1, progress=copied)
             row = copy.execute(
                 "SELECT seq, entry_hash FROM journal_journalentry ORDER BY seq DESC LIMIT 1"
             ).fetchone()

@@ -21,6 +21,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, transaction
 from django.db.migrations.executor import MigrationExecutor
+from django.utils.translation import gettext as _
 
 from secretariat.core.management.commands.backup import (
     JOURNAL_TRIGGERS,
@@ -28,6 +29,7 @@ from secretariat.core.management.commands.backup import (
     journal_triggers_present,
     postgres_arguments,
 )
+from secretariat.core.progress import progress_for
 from secretariat.journal.selectors import journal_head, verify_journal
 
 
@@ -50,18 +52,25 @@ class Command(BaseCommand):
                 f"the {vendor} database {name} is not empty ({len(tables)} tables): restore only "
                 "into an empty database"
             )
-        started = time.monotonic()
-        if kind == "sqlite" and vendor == "sqlite":
-            self.copy_sqlite(source, Path(name))
-        elif kind == "pg_dump" and vendor == "postgresql":
-            self.pg_restore(source)
-        elif kind == "xml" and vendor == "postgresql":
-            self.load_xml(source)
-        else:
+        if (kind, vendor) not in {
+            ("sqlite", "sqlite"),
+            ("pg_dump", "postgresql"),
+            ("xml", "postgresql"),
+        }:
             raise CommandError(f"a {kind} backup cannot be restored into {vendor}")
-        restored = time.monotonic() - started
-        connection.close()
-        self.report(source, kind, restored)
+        with progress_for(_("restoring %(file)s") % {"file": source.name}, 2) as bar:
+            bar.stage(_("restoring the backup"))
+            started = time.monotonic()
+            if kind == "sqlite":
+                self.copy_sqlite(source, Path(name))
+            elif kind == "pg_dump":
+                self.pg_restore(source)
+            else:
+                self.load_xml(source)
+            restored = time.monotonic() - started
+            connection.close()
+            bar.stage(_("verifying the journal"))
+            self.report(source, kind, restored)
 
     def copy_sqlite(self, source: Path, target: Path) -> None:
         connection.close()

@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from secretariat.core.domain.actors import Actor
 from secretariat.core.domain.errors import DomainError
+from secretariat.core.progress import progress_for, summary
 from secretariat.depositary import interchange, selectors
 
 
@@ -69,13 +71,23 @@ class Command(BaseCommand):
 
     def _import(self, path: Path, actor_name: str) -> None:
         try:
-            document = interchange.load_file(path)
-            counts = interchange.store(document, Actor.system(f"depositary-import:{actor_name}"))
+            with progress_for(_("importing %(file)s") % {"file": path.name}, 2) as bar:
+                bar.stage(_("checking the file"))
+                document = interchange.load_file(path)
+                bar.stage(_("storing through the services"))
+                counts = interchange.store(
+                    document, Actor.system(f"depositary-import:{actor_name}")
+                )
         except interchange.InvalidDocument as exc:
             self._fail(exc.errors)
             return
-        summary = ", ".join(f"{key} {value}" for key, value in sorted(counts.items()))
-        self.stdout.write(f"imported {path.name}: {summary}")
+        line = ", ".join(f"{key} {value}" for key, value in sorted(counts.items()))
+        summary(
+            self.stdout,
+            _("Imported %(file)s") % {"file": path.name},
+            sorted(counts.items()),
+            [f"imported {path.name}: {line}"],
+        )
 
     def _status(self, source: str, as_of: dt.date, as_json: bool) -> None:
         path = Path(source)

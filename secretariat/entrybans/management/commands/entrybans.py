@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from secretariat.core.domain.actors import Actor
 from secretariat.core.domain.errors import DomainError
 from secretariat.core.permissions import actor_for
+from secretariat.core.progress import progress_for, summary
 from secretariat.entrybans import ftm, services
 from secretariat.entrybans.models import Listing, ListingStatus
 
@@ -85,10 +88,28 @@ class Command(BaseCommand):
         except (OSError, UnicodeDecodeError) as exc:
             raise CommandError(f"cannot read {path}: {exc}") from None
         actor = command_actor(options["as_user"], "entrybans-import")
-        counts = services.import_listings(actor, ftm.parse_lines(lines))
-        self.stdout.write(
+        records = ftm.parse_lines(lines)
+        with progress_for(_("importing listings"), len(records)) as bar:
+
+            def counted(rows: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+                for row in rows:
+                    yield row
+                    bar.advance()
+
+            counts = services.import_listings(actor, counted(records))
+        line = (
             f"listings created {counts['created']}, changed {counts['updated']}, "
             f"unchanged {counts['unchanged']}"
+        )
+        summary(
+            self.stdout,
+            _("Listings imported"),
+            [
+                (_("created"), counts["created"]),
+                (_("changed"), counts["updated"]),
+                (_("unchanged"), counts["unchanged"]),
+            ],
+            [line],
         )
 
     def _export(self, options: dict[str, Any]) -> None:

@@ -9,12 +9,15 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from secretariat.core.domain.errors import DomainError
+from secretariat.core.progress import progress_for, summary_on_terminal
 from secretariat.entrybans import registry
 from secretariat.entrybans.management.commands.entrybans import command_actor
 from secretariat.entrybans.screening.score import USES
@@ -85,7 +88,17 @@ class Command(BaseCommand):
         if options["workers"] < 1:
             raise CommandError("--workers is 1 or more")
         source = sys.stdin if options["batch"] == "-" else open(options["batch"], encoding="utf-8")  # noqa: SIM115
-        with source, registry.BatchWorkers(options["workers"]) as workers:
+        # A file's lines are counted first (cheap beside screening), so the bar has an end.
+        total = None if source is sys.stdin else sum(1 for line in source if line.strip())
+        if total is not None:
+            source.seek(0)
+        started = time.monotonic()
+        screened = with_hits = 0
+        with (
+            source,
+            registry.BatchWorkers(options["workers"]) as workers,
+            progress_for(_("screening names"), total) as bar,
+        ):
             answered = registry.screen_batches(
                 actor,
                 self._chunks(source),
@@ -98,6 +111,19 @@ class Command(BaseCommand):
                     self.stdout.write(
                         json.dumps({"query": query.name, "hits": hits}, ensure_ascii=False)
                     )
+                    with_hits += bool(hits)
+                screened += len(chunk)
+                bar.advance(len(chunk))
+        seconds = time.monotonic() - started
+        summary_on_terminal(
+            _("Batch screened"),
+            [
+                (_("names screened"), screened),
+                (_("names with a hit"), with_hits),
+                (_("seconds"), f"{seconds:.1f}"),
+                (_("names per second"), f"{screened / seconds:.0f}" if seconds else "-"),
+            ],
+        )
 
     def _chunks(self, source: Iterable[str]) -> Iterator[list[registry.NameQuery]]:
         """The queries read, `CHUNK` at a time; a line that is not a JSON object stops the batch
