@@ -17,6 +17,7 @@ import unicodedata
 from functools import lru_cache
 from itertools import product
 
+from secretariat.entrybans.screening.scripts import is_abjad, latin_forms
 from secretariat.entrybans.screening.translit import romanizations, script_of
 
 TITLES = frozenset(
@@ -89,19 +90,23 @@ def tokenize_groups(text: str) -> list[list[str]]:
             groups[-1][-1] = f"{groups[-1][-1]} {parts[0]}"
             continue
         if len(parts) == 1 and len(parts[0]) > 1 and is_syllabic(parts[0]):
-            groups.extend([[parts[0][:1]], [parts[0][1:]]])
+            family, given = parts[0][:1], parts[0][1:]
+            # Korean given names are romanised syllable by syllable (Jong Un, Jae-in), Chinese
+            # ones as one word (Jinping).
+            groups.extend([[family], list(given) if _HANGUL.search(given) else [given]])
             continue
         groups.append(parts)
     return groups
 
 
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+
+
 def is_syllabic(word: str) -> bool:
-    """Is the word written in Han, Hangul, Hiragana or Katakana, where one character is one
-    syllable and a personal name is written without a space between family and given name?"""
-    return all(
-        0x3040 <= ord(c) <= 0x30FF or 0x3400 <= ord(c) <= 0x9FFF or 0xAC00 <= ord(c) <= 0xD7AF
-        for c in word
-    )
+    """Is the word written in Han or Hangul, where one character is one syllable and a personal
+    name is written without a space between the family name (one syllable, mostly) and the given
+    name?"""
+    return all(0x3400 <= ord(c) <= 0x9FFF or 0xAC00 <= ord(c) <= 0xD7AF for c in word)
 
 
 def is_patronymic(word: str) -> bool:
@@ -134,7 +139,8 @@ def given_stem(key: str) -> str:
 
 
 def is_initial(word: str) -> bool:
-    return len(word) == 1
+    """A single letter of an alphabet (a Chinese or Korean character is a syllable, not one)."""
+    return len(word) == 1 and not is_syllabic(word)
 
 
 # Latin pre-rules, applied in order. Upper-case letters are the classes of the skeleton (S ш/щ,
@@ -220,6 +226,12 @@ def skeletons(word: str) -> frozenset[str]:
     script = script_of(word)
     if script == "latin":
         return latin_skeletons(word)
+    if script == "other":
+        found: set[str] = set()
+        for latin in latin_forms(word):
+            found |= latin_skeletons(latin)
+        # A script ICU cannot romanise: the word is still screened, as written.
+        return frozenset(found) or frozenset({word.replace(" ", "")})
     if any("a" <= c <= "z" for c in word):
         keys: set[str] = set()
         for latin in romanizations(word):
@@ -234,12 +246,38 @@ def plain_forms(word: str) -> frozenset[str]:
     """The word in plain ASCII letters before any folding (its ICAO romanisation when written
     in another script): a typo inside a digraph (Snhmelskii) spoils the skeleton, not this."""
     word = fold(word)
-    if script_of(word) == "latin":
+    script = script_of(word)
+    if script == "latin":
         return frozenset({ascii_letters(word)} - {""})
+    if script == "other":
+        return frozenset(latin_forms(word)[:1])
     from secretariat.entrybans.screening.translit import romanize
 
-    latin = romanize(word, "icao") if script_of(word) == "cyrillic" else romanizations(word)[0]
+    latin = romanize(word, "icao") if script == "cyrillic" else romanizations(word)[0]
     return frozenset({ascii_letters(latin)} - {""})
+
+
+_VOWELS = re.compile(r"[aeiouy]")
+
+
+@lru_cache(maxsize=400_000)
+def consonant_keys(word: str) -> frozenset[str]:
+    """The skeletons of a word's consonants alone. Arabic and Hebrew write no short vowels
+    (محمد is mhmd, משה msh): such a word is compared with a listed word's consonants, and every
+    listed word keeps them (Muhammad → mhmd, Moshe → mS)."""
+    word = fold(word)
+    spellings = latin_forms(word) if script_of(word) == "other" else tuple(plain_forms(word))
+    keys: set[str] = set()
+    for latin in spellings:
+        bare = _VOWELS.sub("", ascii_letters(latin))
+        if len(bare) >= 2:
+            keys |= latin_skeletons(bare)
+    return frozenset(k for k in keys if len(k) >= 2)
+
+
+def written_without_vowels(word: str) -> bool:
+    """Is the word in a script that leaves out short vowels (see `consonant_keys`)?"""
+    return is_abjad(word)
 
 
 def ending_variants(keys: frozenset[str]) -> frozenset[str]:

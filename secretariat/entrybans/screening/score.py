@@ -44,6 +44,7 @@ EXTRA_QUERY_WORD_PENALTY = 0.08
 # person often goes by one part, so it is neutral but for this much.
 COMPOUND_PART_PENALTY = 0.05
 SAME_FATHER = "same father's name"
+CONSONANTS = "same consonants (written without vowels)"
 PATRONYMIC_CONTRADICTION_PENALTY = 0.15
 MISUSE_NAME_LEVEL = 0.8  # a name this close to a listing whose victim's identifiers match
 PATRONYMIC_AGREEMENT_BONUS = (
@@ -146,6 +147,8 @@ def token_similarity(q: QueryToken, r: Token, distance: Distance) -> tuple[float
       differ: Lukashenka ≈ Лукашенко);
     - a patronymic made of the same father's name in another of the region's forms: 0.95
       (`same father's name`: "Серік улы" ≈ Серікұлы ≈ Serikovich, Мікалаевіч ≈ Николаевич);
+    - a query word in a script that writes no short vowels (Arabic, Hebrew) with the listed
+      word's consonants: 0.9 (`same consonants`: محمد ≈ Muhammad);
     - one given name across languages: 0.92 (`same given name`: Aliaksandr ≈ Александр);
     - the same word once the vowels Belarusian spelling changes are folded: 0.88
       (`Belarusian vowels`: Pyatrou ≈ Петров, Kazlou ≈ Козлов);
@@ -165,6 +168,8 @@ def token_similarity(q: QueryToken, r: Token, distance: Distance) -> tuple[float
         return 1.0, "same spelling" if fold(q.text) == fold(r.text) else "transliteration"
     if r.father and not q.father.isdisjoint(r.father):
         return 0.95, SAME_FATHER
+    if q.consonants and not q.consonants.isdisjoint(r.consonants):
+        return 0.9, CONSONANTS
     if q.symbols & r.symbols:
         return 0.92, TRANSLATED if q.translated != r.translated else "same given name"
     best = _closest(q.keys, r.keys, distance) or _closest(q.plain, r.plain, distance)

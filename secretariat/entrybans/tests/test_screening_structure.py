@@ -185,3 +185,47 @@ def test_the_fast_path_agrees_on_the_issue_examples(text):
     query = make_query(text)
     fast = [(r.entry_id, r.score) for r in index.screen(query)]
     assert fast == [(r.entry_id, r.score) for r in reference_screen(ALL, query)]
+
+
+# -- 3. every script ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("listed", "text"),
+    [
+        ("Saakashvili Mikheil", "მიხეილ სააკაშვილი"),
+        ("Михеил Саакашвили", "მიხეილ სააკაშვილი"),
+        ("Tsipras Alexandros", "Αλέξανδρος Τσίπρας"),
+        ("Muhammad Abdullah", "محمد عبدالله"),
+        ("Moshe Cohen", "משה כהן"),
+        ("Xi Jinping", "习近平"),
+        ("Kim Jong Un", "김정은"),
+        ("习近平", "习近平"),
+        ("Narendra Modi", "नरेन्द्र मोदी"),
+    ],
+)
+def test_a_name_in_any_script_is_screened(listed, text):
+    entry = make_entry("S", [make_name(full=listed)])
+    query = make_query(text)
+    assert query.tokens
+    result = score_entry(query, entry, levenshtein)
+    assert result.score >= BORDER.hit, result.explanation
+    assert ScreeningIndex([entry]).screen(query)[0].score == result.score
+
+
+def test_arabic_is_compared_on_its_consonants_and_says_so():
+    entry = make_entry("A", [make_name(full="Muhammad Abdullah")])
+    result = scored(entry, "محمد عبدالله")
+    assert "'محمد' ≈ 'muhammad' (other, same consonants (written without vowels)): 0.90" in (
+        result.explanation
+    )
+
+
+def test_a_name_in_another_script_does_not_match_everyone():
+    entry = make_entry("S", [make_name(full="Saakashvili Mikheil")])
+    assert scored(entry, "ნინო ბურჯანაძე").score < BORDER.review  # Nino Burjanadze
+
+
+@pytest.mark.parametrize("text", ["12345", "!!! ---", "<<<", ""])
+def test_only_input_without_any_letter_gives_no_query(text):
+    assert not make_query(text).tokens
