@@ -166,6 +166,7 @@ def document_key(number: str) -> str:
     return re.sub(r"[^0-9A-Z]", "", fold(number).upper())
 
 
+@lru_cache(maxsize=200_000)
 def fathers(keys: frozenset[str]) -> frozenset[str]:
     """A patronymic's father's name as `Token.father` holds it (see there)."""
     stems = father_of(keys)
@@ -198,10 +199,12 @@ def _token(word: str, role: str) -> Token:
     )
 
 
+@lru_cache(maxsize=200_000)
 def _known_given(word: str) -> bool:
     return is_known_given(skeletons(word))
 
 
+@lru_cache(maxsize=200_000)
 def _father_known(word: str) -> bool:
     stems = father_of(skeletons(word))
     return bool(stems) and is_known_given(

@@ -54,10 +54,10 @@ def latin_forms(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
+_ABJAD = re.compile(r"[\u0590-\u07bf\u08a0-\u08ff\ufb1d-\ufeff]")
+
+
 def is_abjad(word: str) -> bool:
     """Is the word in a script that writes consonants and long vowels only (Arabic, Hebrew,
     Syriac, Thaana)?"""
-    return any(
-        0x0590 <= ord(c) <= 0x07BF or 0x08A0 <= ord(c) <= 0x08FF or 0xFB1D <= ord(c) <= 0xFEFF
-        for c in word
-    )
+    return _ABJAD.search(word) is not None

@@ -229,3 +229,84 @@ def test_a_name_in_another_script_does_not_match_everyone():
 @pytest.mark.parametrize("text", ["12345", "!!! ---", "<<<", ""])
 def test_only_input_without_any_letter_gives_no_query(text):
     assert not make_query(text).tokens
+
+
+# -- 4. other languages' press -----------------------------------------------------------------
+
+KUZNETSOVA = make_entry(
+    "K",
+    [make_name(surname="Кузнецова", given="Светлана", patronymic="Ивановна")],
+    birth_dates=["1975-03-14"],
+)
+
+
+@pytest.mark.parametrize(
+    ("surname", "given", "text"),
+    [
+        ("Кузнецова", "Светлана", "Světlana Kuzněcovová"),  # Czech, -ová added
+        ("Кузнецова", "Светлана", "Svetlana Kuznecovová"),  # Slovak
+        ("Кузнецова", "Светлана", "Svetlana Koeznetsova"),  # Dutch
+        ("Журавлёв", "Сергей", "Sergej Zjoeravljov"),  # Dutch
+        ("Шуравлёв", "Сергей", "Sergej Sjoeravljov"),  # Dutch
+        ("Хрущёв", "Никита", "Nikita Chroesjtsjov"),  # Dutch
+        ("Кузнецова", "Светлана", "Swietłana Kuzniecowa"),  # Polish
+        ("Кузнецов", "Сергей", "Sergejus Kuznecovas"),  # Lithuanian
+        ("Кузнецов", "Сергей", "Sergejs Kuzņecovs"),  # Latvian
+        ("Щербакова", "Наталья", "Natalja Štšerbakova"),  # Estonian
+        ("Хрущёв", "Никита", "Nikita Chruschtschow"),  # German
+        ("Хрущёв", "Никита", "Nikita Khrouchtchev"),  # French
+        ("Щукин", "Юрий", "Iouri Chtchoukine"),  # French
+        ("Жуков", "Георгий", "Gueorgui Joukov"),  # French
+        ("Хрущёв", "Никита", "Nikita Jruschov"),  # Spanish
+        ("Хрущёв", "Никита", "Nikita Kruscev"),  # Italian
+        ("Горбачёв", "Михаил", "Michail Gorbaciov"),  # Italian
+        ("Хрущёв", "Никита", "Nikita Hruşçov"),  # Turkish
+        ("Хрущёв", "Никита", "Nikita Ĥruŝĉov"),  # Esperanto
+        ("Чайковская", "Юлия", "Julija Čajkovská"),  # Czech -ská
+        ("Хрущёв", "Никита", "Никита Хрушчов"),  # Bulgarian and Serbian Cyrillic
+        ("Кузнецов", "Сергей", "Сергеј Кузњецов"),  # Serbian Cyrillic
+        ("Хрущёв", "Никита", "Мікіта Хрушчоў"),  # Belarusian Cyrillic
+        ("Хрущёв", "Никита", "Микита Хрущов"),  # Ukrainian Cyrillic
+    ],
+)
+def test_the_press_of_other_languages_finds_the_listed_person(surname, given, text):
+    entry = make_entry("P", [make_name(surname=surname, given=given)])
+    result = scored(entry, text)
+    assert result.score >= BORDER.hit, result.explanation
+
+
+@pytest.mark.parametrize(
+    ("surname", "given", "text"),
+    [
+        ("Кузнецова", "Светлана", "Světlana Kuzmová"),
+        ("Хрущёв", "Никита", "Nikita Chroesjtsjenko"),
+        ("Жуков", "Георгий", "Gueorgui Joukovski"),
+        ("Кузнецов", "Сергей", "Sergejus Kuzminas"),
+    ],
+)
+def test_the_press_rules_do_not_make_other_surnames_alike(surname, given, text):
+    entry = make_entry("P", [make_name(surname=surname, given=given)])
+    assert scored(entry, text).score < BORDER.hit
+
+
+def test_a_compound_surname_queried_by_one_part_is_a_hit_and_says_so():
+    entry = make_entry("D", [make_name(full="Мельникова-Дорн Анна")])
+    result = scored(entry, "Anna Melnikova")
+    assert result.score >= BORDER.hit
+    assert "part 'дорн' of a compound name not given" in result.explanation
+    assert scored(entry, "Anna Petrova").score < BORDER.review
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        KUZNETSOVA,
+        make_entry(
+            "F", [make_name(full="Кузнецова Светлана Ивановна")], birth_dates=["1975-03-14"]
+        ),
+    ],
+)
+def test_initials_with_the_full_date_of_birth_are_a_hit(entry):
+    assert scored(entry, "S. I. Kuznetsova", "1975-03-14").score >= BORDER.hit
+    assert scored(entry, "S. I. Kuznetsova").score < BORDER.hit  # initials alone: not enough
+    assert scored(entry, "A. I. Kuznetsova", "1975-03-14").score < BORDER.hit
