@@ -19,6 +19,7 @@ compiling it would gain nothing, and mypyc does not know PyICU's types.
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 import icu
@@ -31,9 +32,16 @@ _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _KOREAN_INITIAL = {"g": "k", "d": "t", "b": "p"}
 
 
-@lru_cache(maxsize=1)
+_PER_THREAD = threading.local()
+
+
 def _transliterator() -> icu.Transliterator:
-    return icu.Transliterator.createInstance(_TO_LATIN)
+    """This thread's transliterator: ICU does not promise that one instance may be used by
+    several threads at once (the server screens in threads)."""
+    found: icu.Transliterator | None = getattr(_PER_THREAD, "transliterator", None)
+    if found is None:
+        found = _PER_THREAD.transliterator = icu.Transliterator.createInstance(_TO_LATIN)
+    return found
 
 
 @lru_cache(maxsize=100_000)
