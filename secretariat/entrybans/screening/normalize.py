@@ -400,8 +400,8 @@ def written_without_vowels(word: str) -> bool:
 
 def ending_variants(keys: frozenset[str]) -> frozenset[str]:
     """Forms of one surname: Belarusian and Russian -enka/-enko, -ava/-ova (-au/-ov is folded by
-    the skeleton itself), -ская/-ska, -ёв written -ов after a hushing consonant, and the Tajik
-    -зода for -ов."""
+    the skeleton itself), -ская/-ska, and -ёв written -ов after a hushing consonant. (Not the
+    Tajik -зода for -ов: Рахимзода and Рахимов are as often two families as one renamed.)"""
     extra: set[str] = set()
     for key in keys:
         if key.endswith("enka"):
@@ -417,10 +417,6 @@ def ending_variants(keys: frozenset[str]) -> frozenset[str]:
             extra.add(key[:-2] + "ov" if key.endswith("ev") else key[:-3] + "ova")
         elif len(key) > 5 and key[-4] in "SCZ" and key.endswith("eva"):
             extra.add(key[:-3] + "ova")
-        # Tajik surnames since 2007 take -зода ("born of") for the Russian -ов (Рахмонов,
-        # Rahmonzoda); Persian and Azerbaijani press write -заде.
-        if key.endswith(("zoda", "zade")) and len(key) > 6:
-            extra.add(key[:-4] + "ov")
     return keys | extra
 
 

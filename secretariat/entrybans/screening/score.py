@@ -45,7 +45,7 @@ EXTRA_QUERY_WORD_PENALTY = 0.08
 COMPOUND_PART_PENALTY = 0.05
 SAME_FATHER = "same father's name"
 # One surname in two of its national forms (normalize.ending_variants): Лукашенка/Лукашенко,
-# Čajkovská/Чайковская, Хрущов/Хрущёв, Rahmonzoda/Рахмонов.
+# Čajkovská/Чайковская, Хрущов/Хрущёв.
 SURNAME_FORM = "another form of the surname"
 CONSONANTS = "same consonants (written without vowels)"
 PATRONYMIC_CONTRADICTION_PENALTY = 0.15
@@ -148,7 +148,7 @@ def token_similarity(q: QueryToken, r: Token, distance: Distance) -> tuple[float
 
     - the same skeleton: 1.0 (`same spelling`, or `transliteration` when the scripts or schemes
       differ: Lukashenka ≈ Лукашенка; `another form of the surname` when only a national form of
-      the ending makes them meet: Lukashenka ≈ Лукашенко, Rahmonzoda ≈ Рахмонов);
+      the ending makes them meet: Lukashenka ≈ Лукашенко, Khrushchov ≈ Хрущёв);
     - a patronymic made of the same father's name in another of the region's forms: 0.95
       (`same father's name`: "Серік улы" ≈ Серікұлы ≈ Serikovich, Мікалаевіч ≈ Николаевич);
     - a query word in a script that writes no short vowels (Arabic, Hebrew) with the listed
