@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 
-.PHONY: run test check lint types migrations-check audit pytest install install-dev browser drills clean
+.PHONY: run test check lint types migrations-check audit pytest install install-dev icu browser drills clean
 
 ## make run: create the venv, install, migrate, load the CSTO dataset on first start, serve :8000
 run: install
@@ -50,14 +50,22 @@ $(PY):
 KERNEL := $(wildcard secretariat/entrybans/screening/*.py) setup.py
 
 install: $(VENV)/.installed
-$(VENV)/.installed: pyproject.toml $(KERNEL) | $(PY)
+$(VENV)/.installed: pyproject.toml $(KERNEL) | $(PY) icu
 	$(PY) -m pip install --quiet -e .
 	touch $@
 
 install-dev: $(VENV)/.installed-dev
-$(VENV)/.installed-dev: pyproject.toml $(KERNEL) | $(PY)
+$(VENV)/.installed-dev: pyproject.toml $(KERNEL) | $(PY) icu
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
+
+## PyICU (screening in every script) builds against the system's ICU: PyPI serves no wheel of it.
+## Install Debian's ICU headers, pkg-config and a C++ compiler when they are missing.
+icu:
+	@pkg-config --exists icu-i18n 2>/dev/null && command -v c++ >/dev/null 2>&1 || { \
+		echo "installing Debian's ICU headers for PyICU"; \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libicu-dev pkg-config g++ >/dev/null; }
 
 ## The browser tests drive Debian's chromium; install it when it is missing.
 browser:

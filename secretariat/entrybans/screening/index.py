@@ -88,13 +88,14 @@ class ScreeningIndex:
                 symbols = (f"§{s}" for s in token.symbols)
                 akanye = (f"¤{c}" for c in token.akanye)
                 plain = (f"·{c}" for c in token.plain)
-                for key in (*token.keys, *symbols, *akanye, *plain):
+                consonants = (f"‡{c}" for c in token.consonants)
+                for key in (*token.keys, *symbols, *akanye, *plain, *consonants):
                     word = vocabulary.get(key)
                     if word is None:
                         word = len(postings)
                         postings.append(array("i"))
                         vocabulary[key] = word
-                        if key[0] not in "§¤":
+                        if key[0] not in "§¤‡":
                             for variant in deletions(key):  # "·" keys keep their mark
                                 near.setdefault(variant, array("i")).append(word)
                     if word not in seen:
@@ -159,7 +160,12 @@ class ScreeningIndex:
                     words.add(vocabulary[variant])
                 if variant in near:
                     words.update(near[variant])
-        for tagged in (*(f"§{s}" for s in token.symbols), *(f"¤{c}" for c in token.akanye)):
+        tagged_keys = (
+            *(f"§{s}" for s in token.symbols),
+            *(f"¤{c}" for c in token.akanye),
+            *(f"‡{c}" for c in token.consonants),
+        )
+        for tagged in tagged_keys:
             word = vocabulary.get(tagged)
             if word is not None:
                 words.add(word)

@@ -17,6 +17,7 @@ import unicodedata
 from functools import lru_cache
 from itertools import product
 
+from secretariat.entrybans.screening.scripts import is_abjad, latin_forms
 from secretariat.entrybans.screening.translit import romanizations, script_of
 
 TITLES = frozenset(
@@ -61,10 +62,18 @@ _DIACRITICS = str.maketrans(
 )  # fmt: skip
 
 
+# Serbian and Macedonian Cyrillic letters, as the Russian alphabet writes their sounds (Сергеј
+# Кузњецов is Сергей Кузнецов); Bulgarian and Ukrainian need nothing more than translit.py has.
+_SOUTH_SLAVIC = str.maketrans(
+    {"ј": "й", "љ": "ль", "њ": "нь", "ђ": "дж", "ћ": "ч", "џ": "дж", "ѓ": "г", "ќ": "к", "ѕ": "дз"}
+)
+
+
 def fold(text: str) -> str:
     """NFKC, case-folded, ё→е, apostrophes dropped; the form every comparison starts from."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    return text.replace("ё", "е").replace("ї", "і").translate(_APOSTROPHES)
+    text = text.replace("ё", "е").replace("ї", "і").translate(_SOUTH_SLAVIC)
+    return text.translate(_APOSTROPHES)
 
 
 def tokenize(text: str) -> list[str]:
@@ -89,21 +98,27 @@ def tokenize_groups(text: str) -> list[list[str]]:
             groups[-1][-1] = f"{groups[-1][-1]} {parts[0]}"
             continue
         if len(parts) == 1 and len(parts[0]) > 1 and is_syllabic(parts[0]):
-            groups.extend([[parts[0][:1]], [parts[0][1:]]])
+            family, given = parts[0][:1], parts[0][1:]
+            # Korean given names are romanised syllable by syllable (Jong Un, Jae-in), Chinese
+            # ones as one word (Jinping).
+            groups.extend([[family], list(given) if _HANGUL.search(given) else [given]])
             continue
         groups.append(parts)
     return groups
 
 
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_SYLLABIC = re.compile(r"[\u3400-\u9fff\uac00-\ud7af]+")
+
+
 def is_syllabic(word: str) -> bool:
-    """Is the word written in Han, Hangul, Hiragana or Katakana, where one character is one
-    syllable and a personal name is written without a space between family and given name?"""
-    return all(
-        0x3040 <= ord(c) <= 0x30FF or 0x3400 <= ord(c) <= 0x9FFF or 0xAC00 <= ord(c) <= 0xD7AF
-        for c in word
-    )
+    """Is the word written in Han or Hangul, where one character is one syllable and a personal
+    name is written without a space between the family name (one syllable, mostly) and the given
+    name?"""
+    return _SYLLABIC.fullmatch(word) is not None
 
 
+@lru_cache(maxsize=200_000)
 def is_patronymic(word: str) -> bool:
     """Does this word look like a patronymic (-ович, -ovna, -авіч, -ұлы, "серік улы", uulu, ...)?
     Its ending alone does not make it one: Мицкевич, Тарасевич are surnames. `records.py` decides
@@ -114,6 +129,7 @@ def is_patronymic(word: str) -> bool:
     return len(word) >= 6 and word.endswith(_PATRONYMIC_ENDINGS)
 
 
+@lru_cache(maxsize=200_000)
 def father_of(keys: frozenset[str]) -> frozenset[str]:
     """The skeletons of the father's given name a patronymic is made of (Олегович, Oleg uulu,
     Серікұлы, Rahmonzoda → oleg, serik, rahmon), with a final й/i (Сергей → serge, like
@@ -134,7 +150,8 @@ def given_stem(key: str) -> str:
 
 
 def is_initial(word: str) -> bool:
-    return len(word) == 1
+    """A single letter of an alphabet (a Chinese or Korean character is a syllable, not one)."""
+    return len(word) == 1 and not is_syllabic(word)
 
 
 # Latin pre-rules, applied in order. Upper-case letters are the classes of the skeleton (S ш/щ,
@@ -200,14 +217,121 @@ def ascii_letters(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", latin) if c.isascii() and c.isalpha())
 
 
+# How the press of the languages around the member states writes Russian (and Belarusian,
+# Ukrainian, Kazakh...) names, as rules of each language's orthography: a language's rules apply
+# to a word that shows its marks, and give one more reading of it. Each rule rewrites a letter or
+# an ending into the skeleton's classes (S ш/щ, C ч, Z ж/дж, T ц; see `_LATIN_RULES`) or into
+# the English-like spelling the skeleton reads without doubt.
+PRESS_ORTHOGRAPHIES: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        # Czech and Slovak: c is ц, ch is х, j is й; a woman's surname takes -ová, also on a
+        # Russian feminine form (Kuzněcovová for Кузнецова), and -ská/-cká is -ская/-цкая.
+        "czech/slovak",
+        r"[ěřůňťďľĺŕôáý]|ová$",
+        (
+            (r"ch", "h"), (r"c", "T"), (r"č", "C"), (r"š", "S"), (r"ž", "Z"), (r"j", "i"),
+            (r"(ov|ev|in)ová$", r"\1a"), (r"ová$", "ova"), (r"ská$", "skaia"),
+            (r"cká$", "Tkaia"), (r"ý$", "i"),
+        ),
+    ),
+    (
+        # Lithuanian and Latvian: c is ц, j is й; a man's name takes the case ending -as/-is/-us
+        # (Kuznecovas, Sergejus) or -s (Kuzņecovs, Sergejs).
+        "lithuanian/latvian",
+        r"[ąęėįųūčšžņļķģāēīō]|(ov|ev|in|yn)(as|s)$|(ij|ej|aj)(us|s)$",
+        (
+            (r"ch", "h"), (r"c", "T"), (r"č", "C"), (r"š", "S"), (r"ž", "Z"), (r"j", "i"),
+            (r"(ov|ev|in|yn)(as|s)$", r"\1"), (r"(ii|ei|ai)(us|s)$", r"\1"),
+        ),
+    ),
+    (
+        # Dutch: oe is у, sj ш, zj ж, tsj ч, sjtsj щ, ch х, j й (Chroesjtsjov, Koeznetsova).
+        "dutch",
+        r"oe|sj|zj",
+        (
+            (r"sjtsj", "S"), (r"tsj", "C"), (r"sj", "S"), (r"zj", "Z"), (r"ch", "h"),
+            (r"oe", "u"), (r"j", "i"),
+        ),
+    ),
+    (
+        # French: ou is у, ch ш, tch ч, chtch щ, j and dj ж/дж, gu before e/i is г, and a final
+        # -e keeps -ine sounded (Iouri Chtchoukine, Gueorgui Joukov, Poutine).
+        "french",
+        r"ou|tch|gu[eiy]|[ïë]|ine$|ff$",
+        (
+            (r"chtch", "S"), (r"tch", "C"), (r"ch", "S"), (r"dj", "Z"), (r"j", "Z"),
+            (r"gu(?=[eiy])", "g"), (r"ou", "u"), (r"ine$", "in"), (r"ff$", "v"),
+        ),
+    ),
+    (
+        # Spanish: j is х (Jruschov, Jodorkovski), y is й, ch ч, sh ш.
+        "spanish",
+        r"j[^aeiouy]|ñ|^jo",
+        ((r"ch", "C"), (r"sh", "S"), (r"j", "h"), (r"y", "i"), (r"ñ", "ni")),
+    ),
+    (
+        # Italian: sc before e/i is ш/щ, c before e/i and ci before a/o/u ч, gi before a/o/u and
+        # g before e/i дж, ch х (Kruscev, Gorbaciov, Chruscev).
+        "italian",
+        r"sc[ei]|ci[aou]|gi[aou]|ce",
+        (
+            (r"sci(?=[aou])", "S"), (r"sc(?=[ei])", "S"), (r"ci(?=[aou])", "C"),
+            (r"c(?=[ei])", "C"), (r"gi(?=[aou])", "Z"), (r"g(?=[ei])", "Z"), (r"ch", "h"),
+        ),
+    ),
+    (
+        # Turkish: ş is ш, ç ч, şç щ, c дж, j ж, ı ы (Hruşçov).
+        "turkish",
+        r"[şçğı]",
+        ((r"şç", "S"), (r"ş", "S"), (r"ç", "C"), (r"c", "Z"), (r"j", "Z"), (r"ğ", "")),
+    ),
+    (
+        # Esperanto: ĉ is ч, ŝ ш, ŝĉ щ, ĝ дж, ĵ ж, ĥ х, c ц, j й (Ĥruŝĉov).
+        "esperanto",
+        r"[ĉĝĥĵŝŭ]",
+        (
+            (r"ŝĉ", "S"), (r"ĉ", "C"), (r"ŝ", "S"), (r"ĝ", "Z"), (r"ĵ", "Z"), (r"ĥ", "h"),
+            (r"c", "T"), (r"j", "i"), (r"ŭ", "u"),
+        ),
+    ),
+    (
+        # Serbian and Croatian Latin: ć is ч, đ and dž дж, c ц, j й.
+        "serbian/croatian",
+        r"[ćđ]|dž",
+        ((r"dž", "Z"), (r"đ", "Z"), (r"ć", "C"), (r"c", "T"), (r"j", "i")),
+    ),
+)  # fmt: skip
+_PRESS = tuple(
+    (name, re.compile(tell), tuple((re.compile(a), b) for a, b in rules))
+    for name, tell, rules in PRESS_ORTHOGRAPHIES
+)
+
+
+def press_spellings(word: str) -> list[str]:
+    """The word read by the rules of each language whose marks it shows (see above)."""
+    spellings: list[str] = []
+    for _, tell, rules in _PRESS:
+        if tell.search(word):
+            spelling = word
+            for pattern, replacement in rules:
+                spelling = pattern.sub(replacement, spelling)
+            if spelling != word:
+                spellings.append(spelling)
+    return spellings
+
+
 @lru_cache(maxsize=400_000)
 def latin_skeletons(word: str) -> frozenset[str]:
     """The skeletons of a word written in Latin (lower case, diacritics allowed): one per
-    reading of its ambiguous letters, since nothing tells which scheme wrote it."""
+    reading of its ambiguous letters, since nothing tells which scheme wrote it, and one per
+    reading by the orthography of another language's press it shows the marks of."""
     latin = ascii_letters(word)
     if not latin:
         return frozenset()
-    return frozenset(_skeleton_of_reading(r) for r in _latin_readings(latin))
+    keys = {_skeleton_of_reading(r) for r in _latin_readings(latin)}
+    for spelling in press_spellings(word):
+        keys.update(_skeleton_of_reading(r) for r in _latin_readings(ascii_letters(spelling)))
+    return frozenset(k for k in keys if k)
 
 
 @lru_cache(maxsize=400_000)
@@ -220,6 +344,12 @@ def skeletons(word: str) -> frozenset[str]:
     script = script_of(word)
     if script == "latin":
         return latin_skeletons(word)
+    if script == "other":
+        found: set[str] = set()
+        for latin in latin_forms(word):
+            found |= latin_skeletons(latin)
+        # A script ICU cannot romanise: the word is still screened, as written.
+        return frozenset(found) or frozenset({word.replace(" ", "")})
     if any("a" <= c <= "z" for c in word):
         keys: set[str] = set()
         for latin in romanizations(word):
@@ -234,22 +364,58 @@ def plain_forms(word: str) -> frozenset[str]:
     """The word in plain ASCII letters before any folding (its ICAO romanisation when written
     in another script): a typo inside a digraph (Snhmelskii) spoils the skeleton, not this."""
     word = fold(word)
-    if script_of(word) == "latin":
+    script = script_of(word)
+    if script == "latin":
         return frozenset({ascii_letters(word)} - {""})
+    if script == "other":
+        return frozenset(latin_forms(word)[:1])
     from secretariat.entrybans.screening.translit import romanize
 
-    latin = romanize(word, "icao") if script_of(word) == "cyrillic" else romanizations(word)[0]
+    latin = romanize(word, "icao") if script == "cyrillic" else romanizations(word)[0]
     return frozenset({ascii_letters(latin)} - {""})
 
 
+_VOWELS = re.compile(r"[aeiouy]")
+
+
+@lru_cache(maxsize=400_000)
+def consonant_keys(word: str) -> frozenset[str]:
+    """The skeletons of a word's consonants alone. Arabic and Hebrew write no short vowels
+    (محمد is mhmd, משה msh): such a word is compared with a listed word's consonants, and every
+    listed word keeps them (Muhammad → mhmd, Moshe → mS)."""
+    word = fold(word)
+    spellings = latin_forms(word) if script_of(word) == "other" else tuple(plain_forms(word))
+    keys: set[str] = set()
+    for latin in spellings:
+        bare = _VOWELS.sub("", ascii_letters(latin))
+        if len(bare) >= 2:
+            keys |= latin_skeletons(bare)
+    return frozenset(k for k in keys if len(k) >= 2)
+
+
+def written_without_vowels(word: str) -> bool:
+    """Is the word in a script that leaves out short vowels (see `consonant_keys`)?"""
+    return is_abjad(word)
+
+
 def ending_variants(keys: frozenset[str]) -> frozenset[str]:
-    """Belarusian and Russian forms of one surname: -enka/-enko, -ava/-ova (-au/-ov is folded by
-    the skeleton itself)."""
+    """Forms of one surname: Belarusian and Russian -enka/-enko, -ava/-ova (-au/-ov is folded by
+    the skeleton itself), -ская/-ska, and -ёв written -ов after a hushing consonant. (Not the
+    Tajik -зода for -ов: Рахимзода and Рахимов are as often two families as one renamed.)"""
     extra: set[str] = set()
     for key in keys:
         if key.endswith("enka"):
             extra.add(key[:-1] + "o")
         elif key.endswith("ava") and len(key) > 5:
+            extra.add(key[:-3] + "ova")
+        # -ская written -ska (Polish, Czech -ská): Čajkovská, Czajkowska for Чайковская
+        if key.endswith(("skaia", "Tkaia")) and len(key) > 6:
+            extra.add(key[:-2])
+        # ё after ж, ч, ш, щ is written o by Ukrainian, Belarusian and Bulgarian spelling and
+        # most of the press (Хрущов, Khrushchov, Горбачов): -ёв/-ёва are also -ov/-ova there.
+        if len(key) > 4 and key[-3] in "SCZ" and key.endswith(("ev", "eva"), len(key) - 3):
+            extra.add(key[:-2] + "ov" if key.endswith("ev") else key[:-3] + "ova")
+        elif len(key) > 5 and key[-4] in "SCZ" and key.endswith("eva"):
             extra.add(key[:-3] + "ova")
     return keys | extra
 

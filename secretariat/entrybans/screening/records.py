@@ -13,6 +13,7 @@ from typing import Any
 
 from secretariat.entrybans.screening.names import is_known_given, is_translated, symbols_of
 from secretariat.entrybans.screening.normalize import (
+    consonant_keys,
     ending_variants,
     father_of,
     fold,
@@ -21,6 +22,7 @@ from secretariat.entrybans.screening.normalize import (
     plain_forms,
     skeletons,
     tokenize_groups,
+    written_without_vowels,
 )
 
 SURNAME, GIVEN, PATRONYMIC, OTHER = "surname", "given", "patronymic", "other"
@@ -91,6 +93,8 @@ class Token(Frozen):
     # A patronymic's father's name: its skeletons, and its given-name groups marked "§"
     # (Мікалаевіч and Николаевич: one father, Мікалай = Николай).
     father: frozenset[str] = frozenset()
+    # Its consonants alone, for a query written in Arabic or Hebrew (normalize.consonant_keys).
+    consonants: frozenset[str] = frozenset()
 
     @property
     def initial(self) -> str:
@@ -145,6 +149,7 @@ class QueryToken(Frozen):
     translated: bool = False
     father: frozenset[str] = frozenset()
     part: int = 0  # as `Name.parts`
+    consonants: frozenset[str] = frozenset()  # set for a word written without short vowels
 
 
 @dataclass(frozen=True)
@@ -161,6 +166,7 @@ def document_key(number: str) -> str:
     return re.sub(r"[^0-9A-Z]", "", fold(number).upper())
 
 
+@lru_cache(maxsize=200_000)
 def fathers(keys: frozenset[str]) -> frozenset[str]:
     """A patronymic's father's name as `Token.father` holds it (see there)."""
     stems = father_of(keys)
@@ -189,13 +195,16 @@ def _token(word: str, role: str) -> Token:
         known_given=given and is_known_given(keys),
         translated=bool(symbols) and is_translated(keys),
         father=fathers(keys) if role == PATRONYMIC else frozenset(),
+        consonants=consonant_keys(word),
     )
 
 
+@lru_cache(maxsize=200_000)
 def _known_given(word: str) -> bool:
     return is_known_given(skeletons(word))
 
 
+@lru_cache(maxsize=200_000)
 def _father_known(word: str) -> bool:
     stems = father_of(skeletons(word))
     return bool(stems) and is_known_given(
@@ -340,6 +349,7 @@ def _covers(a: Name, b: Name) -> bool:
             and y.symbols <= x.symbols
             and x.translated == y.translated
             and y.father <= x.father
+            and y.consonants <= x.consonants
             for x, y in zip(a.tokens, b.tokens, strict=True)
         )
     )
@@ -379,6 +389,9 @@ def make_query(
                     # "Bekzat Azamatovich" gives the father of "Бекзат Азамат уулу".
                     father=fathers(keys),
                     part=part if len(group) > 1 else 0,
+                    consonants=(
+                        consonant_keys(word) if written_without_vowels(word) else frozenset()
+                    ),
                 )
             )
     return Query(

@@ -17,7 +17,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from secretariat.entrybans.screening.normalize import fold
+from secretariat.entrybans.screening.normalize import fold, skeletons
 from secretariat.entrybans.screening.records import (
     GIVEN,
     OTHER,
@@ -44,6 +44,10 @@ EXTRA_QUERY_WORD_PENALTY = 0.08
 # person often goes by one part, so it is neutral but for this much.
 COMPOUND_PART_PENALTY = 0.05
 SAME_FATHER = "same father's name"
+# One surname in two of its national forms (normalize.ending_variants): Лукашенка/Лукашенко,
+# Čajkovská/Чайковская, Хрущов/Хрущёв.
+SURNAME_FORM = "another form of the surname"
+CONSONANTS = "same consonants (written without vowels)"
 PATRONYMIC_CONTRADICTION_PENALTY = 0.15
 MISUSE_NAME_LEVEL = 0.8  # a name this close to a listing whose victim's identifiers match
 PATRONYMIC_AGREEMENT_BONUS = (
@@ -143,9 +147,12 @@ def token_similarity(q: QueryToken, r: Token, distance: Distance) -> tuple[float
     """How alike one query word and one listed word are, and by which rule.
 
     - the same skeleton: 1.0 (`same spelling`, or `transliteration` when the scripts or schemes
-      differ: Lukashenka ≈ Лукашенко);
+      differ: Lukashenka ≈ Лукашенка; `another form of the surname` when only a national form of
+      the ending makes them meet: Lukashenka ≈ Лукашенко, Khrushchov ≈ Хрущёв);
     - a patronymic made of the same father's name in another of the region's forms: 0.95
       (`same father's name`: "Серік улы" ≈ Серікұлы ≈ Serikovich, Мікалаевіч ≈ Николаевич);
+    - a query word in a script that writes no short vowels (Arabic, Hebrew) with the listed
+      word's consonants: 0.9 (`same consonants`: محمد ≈ Muhammad);
     - one given name across languages: 0.92 (`same given name`: Aliaksandr ≈ Александр);
     - the same word once the vowels Belarusian spelling changes are folded: 0.88
       (`Belarusian vowels`: Pyatrou ≈ Петров, Kazlou ≈ Козлов);
@@ -162,9 +169,15 @@ def token_similarity(q: QueryToken, r: Token, distance: Distance) -> tuple[float
             return 0.6, "initial"
         return 0.0, ""
     if q.keys & r.keys:
-        return 1.0, "same spelling" if fold(q.text) == fold(r.text) else "transliteration"
+        if fold(q.text) == fold(r.text):
+            return 1.0, "same spelling"
+        if skeletons(q.text).isdisjoint(skeletons(r.text)):
+            return 1.0, SURNAME_FORM  # they meet only through `ending_variants`
+        return 1.0, "transliteration"
     if r.father and not q.father.isdisjoint(r.father):
         return 0.95, SAME_FATHER
+    if q.consonants and not q.consonants.isdisjoint(r.consonants):
+        return 0.9, CONSONANTS
     if q.symbols & r.symbols:
         return 0.92, TRANSLATED if q.translated != r.translated else "same given name"
     best = _closest(q.keys, r.keys, distance) or _closest(q.plain, r.plain, distance)

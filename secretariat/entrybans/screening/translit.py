@@ -86,14 +86,19 @@ ARMENIAN = {
 
 
 def script_of(word: str) -> str:
-    """'cyrillic', 'armenian' or 'latin': the first non-Latin letter decides, so a word mixing
-    Latin and Cyrillic letters counts as Cyrillic (its Latin letters pass through romanisation)."""
+    """'cyrillic', 'armenian', 'latin' or 'other' (any other script: `scripts.py` romanises it):
+    the first non-Latin letter decides, so a word mixing Latin and Cyrillic letters counts as
+    Cyrillic (its Latin letters pass through romanisation)."""
     for char in word:
         code = ord(char)
+        if code < 0x0250 or 0x1E00 <= code <= 0x1EFF:  # Latin, with its diacritics
+            continue
         if 0x0400 <= code <= 0x052F:
             return "cyrillic"
         if 0x0530 <= code <= 0x058F:
             return "armenian"
+        if char.isalpha():
+            return "other"
     return "latin"
 
 

@@ -214,3 +214,18 @@ def test_the_root_level_alias_answers_like_yente(personas):
         Client().post("/match/entrybans", request, content_type="application/json").status_code
         == 403
     )
+
+
+def test_a_name_in_another_script_is_screened_not_refused(personas):
+    body = {**BODY, "reference": "API-BY-0002", "surname_latin": "SAAKASHVILI"}
+    body.update(given_names_latin="MIKHEIL", surname="Саакашвили", given_names="Михеил")
+    assert post(client_for(personas, "boris"), "/listings", body).status_code == 201
+    request = {
+        "queries": {"q1": {"schema": "Person", "properties": {"name": ["მიხეილ სააკაშვილი"]}}}
+    }
+    response = post(client_for(personas, "kair"), "/match/entrybans", request)
+    assert response.status_code == 200, response.content
+    results = response.json()["responses"]["q1"]["results"]
+    assert [r["id"] for r in results if r["match"]] == ["API-BY-0002"]
+    digits = post(client_for(personas, "kair"), "/screen", {"name": "12345"})
+    assert digits.status_code == 422

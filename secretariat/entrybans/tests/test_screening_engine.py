@@ -200,7 +200,7 @@ def test_every_hit_is_explained_feature_by_feature():
     )
     assert set(result.features) == {"name_match", "dob_match", "country_match"}
     text = " | ".join(result.explanation)
-    assert "'lukashenka' ≈ 'лукашенко' (surname, transliteration)" in text
+    assert "'lukashenka' ≈ 'лукашенко' (surname, another form of the surname)" in text
     assert "same given name" in text
     assert "same date of birth" in text
     assert "same nationality BY" in text

@@ -185,3 +185,143 @@ def test_the_fast_path_agrees_on_the_issue_examples(text):
     query = make_query(text)
     fast = [(r.entry_id, r.score) for r in index.screen(query)]
     assert fast == [(r.entry_id, r.score) for r in reference_screen(ALL, query)]
+
+
+# -- 3. every script ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("listed", "text"),
+    [
+        ("Saakashvili Mikheil", "მიხეილ სააკაშვილი"),
+        ("Михеил Саакашвили", "მიხეილ სააკაშვილი"),
+        ("Tsipras Alexandros", "Αλέξανδρος Τσίπρας"),
+        ("Muhammad Abdullah", "محمد عبدالله"),
+        ("Moshe Cohen", "משה כהן"),
+        ("Xi Jinping", "习近平"),
+        ("Kim Jong Un", "김정은"),
+        ("习近平", "习近平"),
+        ("Narendra Modi", "नरेन्द्र मोदी"),
+    ],
+)
+def test_a_name_in_any_script_is_screened(listed, text):
+    entry = make_entry("S", [make_name(full=listed)])
+    query = make_query(text)
+    assert query.tokens
+    result = score_entry(query, entry, levenshtein)
+    assert result.score >= BORDER.hit, result.explanation
+    assert ScreeningIndex([entry]).screen(query)[0].score == result.score
+
+
+def test_arabic_is_compared_on_its_consonants_and_says_so():
+    entry = make_entry("A", [make_name(full="Muhammad Abdullah")])
+    result = scored(entry, "محمد عبدالله")
+    assert "'محمد' ≈ 'muhammad' (other, same consonants (written without vowels)): 0.90" in (
+        result.explanation
+    )
+
+
+def test_a_name_in_another_script_does_not_match_everyone():
+    entry = make_entry("S", [make_name(full="Saakashvili Mikheil")])
+    assert scored(entry, "ნინო ბურჯანაძე").score < BORDER.review  # Nino Burjanadze
+
+
+@pytest.mark.parametrize("text", ["12345", "!!! ---", "<<<", ""])
+def test_only_input_without_any_letter_gives_no_query(text):
+    assert not make_query(text).tokens
+
+
+# -- 4. other languages' press -----------------------------------------------------------------
+
+KUZNETSOVA = make_entry(
+    "K",
+    [make_name(surname="Кузнецова", given="Светлана", patronymic="Ивановна")],
+    birth_dates=["1975-03-14"],
+)
+
+
+@pytest.mark.parametrize(
+    ("surname", "given", "text"),
+    [
+        ("Кузнецова", "Светлана", "Světlana Kuzněcovová"),  # Czech, -ová added
+        ("Кузнецова", "Светлана", "Svetlana Kuznecovová"),  # Slovak
+        ("Кузнецова", "Светлана", "Svetlana Koeznetsova"),  # Dutch
+        ("Журавлёв", "Сергей", "Sergej Zjoeravljov"),  # Dutch
+        ("Шуравлёв", "Сергей", "Sergej Sjoeravljov"),  # Dutch
+        ("Хрущёв", "Никита", "Nikita Chroesjtsjov"),  # Dutch
+        ("Кузнецова", "Светлана", "Swietłana Kuzniecowa"),  # Polish
+        ("Кузнецов", "Сергей", "Sergejus Kuznecovas"),  # Lithuanian
+        ("Кузнецов", "Сергей", "Sergejs Kuzņecovs"),  # Latvian
+        ("Щербакова", "Наталья", "Natalja Štšerbakova"),  # Estonian
+        ("Хрущёв", "Никита", "Nikita Chruschtschow"),  # German
+        ("Хрущёв", "Никита", "Nikita Khrouchtchev"),  # French
+        ("Щукин", "Юрий", "Iouri Chtchoukine"),  # French
+        ("Жуков", "Георгий", "Gueorgui Joukov"),  # French
+        ("Хрущёв", "Никита", "Nikita Jruschov"),  # Spanish
+        ("Хрущёв", "Никита", "Nikita Kruscev"),  # Italian
+        ("Горбачёв", "Михаил", "Michail Gorbaciov"),  # Italian
+        ("Хрущёв", "Никита", "Nikita Hruşçov"),  # Turkish
+        ("Хрущёв", "Никита", "Nikita Ĥruŝĉov"),  # Esperanto
+        ("Чайковская", "Юлия", "Julija Čajkovská"),  # Czech -ská
+        ("Хрущёв", "Никита", "Никита Хрушчов"),  # Bulgarian and Serbian Cyrillic
+        ("Кузнецов", "Сергей", "Сергеј Кузњецов"),  # Serbian Cyrillic
+        ("Хрущёв", "Никита", "Мікіта Хрушчоў"),  # Belarusian Cyrillic
+        ("Хрущёв", "Никита", "Микита Хрущов"),  # Ukrainian Cyrillic
+    ],
+)
+def test_the_press_of_other_languages_finds_the_listed_person(surname, given, text):
+    entry = make_entry("P", [make_name(surname=surname, given=given)])
+    result = scored(entry, text)
+    assert result.score >= BORDER.hit, result.explanation
+
+
+@pytest.mark.parametrize(
+    ("surname", "given", "text"),
+    [
+        ("Кузнецова", "Светлана", "Světlana Kuzmová"),
+        ("Хрущёв", "Никита", "Nikita Chroesjtsjenko"),
+        ("Жуков", "Георгий", "Gueorgui Joukovski"),
+        ("Кузнецов", "Сергей", "Sergejus Kuzminas"),
+    ],
+)
+def test_the_press_rules_do_not_make_other_surnames_alike(surname, given, text):
+    entry = make_entry("P", [make_name(surname=surname, given=given)])
+    assert scored(entry, text).score < BORDER.hit
+
+
+def test_a_compound_surname_queried_by_one_part_is_a_hit_and_says_so():
+    entry = make_entry("D", [make_name(full="Мельникова-Дорн Анна")])
+    result = scored(entry, "Anna Melnikova")
+    assert result.score >= BORDER.hit
+    assert "part 'дорн' of a compound name not given" in result.explanation
+    assert scored(entry, "Anna Petrova").score < BORDER.review
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        KUZNETSOVA,
+        make_entry(
+            "F", [make_name(full="Кузнецова Светлана Ивановна")], birth_dates=["1975-03-14"]
+        ),
+    ],
+)
+def test_initials_with_the_full_date_of_birth_are_a_hit(entry):
+    assert scored(entry, "S. I. Kuznetsova", "1975-03-14").score >= BORDER.hit
+    assert scored(entry, "S. I. Kuznetsova").score < BORDER.hit  # initials alone: not enough
+    assert scored(entry, "A. I. Kuznetsova", "1975-03-14").score < BORDER.hit
+
+
+def test_a_tajik_surname_in_zoda_is_not_made_the_russian_one_in_ov():
+    """Рахимзода and Рахимов are as often two families as one renamed: no equivalence."""
+    entry = make_entry("Z", [make_name(surname="Рахмонов", given="Далер", patronymic="Саидович")])
+    assert scored(entry, "Daler Rahmonzoda").score < BORDER.hit
+    assert scored(entry, "Daler Saidzoda").score < BORDER.review  # the father's name, not his
+
+
+def test_a_surname_form_is_explained_as_such():
+    entry = make_entry("L", [make_name(surname="Лукашенко", given="Александр")])
+    result = scored(entry, "Aliaksandr Lukashenka")
+    assert "'lukashenka' ≈ 'лукашенко' (surname, another form of the surname): 1.00" in (
+        result.explanation
+    )
