@@ -19,7 +19,8 @@ the screening path reads the same rows either way. Benchmark databases only.
 
 Then start the server as `secretariat serve` does (gunicorn, `--preload` if you measure it) and:
 
-    .venv/bin/python bench/http_match_latency.py run --base http://127.0.0.1:8106 --token sec_… [-n 1000]
+    .venv/bin/python bench/http_match_latency.py run --base http://127.0.0.1:8106 --token sec_… \
+        --queries /tmp/files/queries.jsonl [--master <gunicorn pid>] [-n 1000]
 
 The figures: wall-clock per request at the client, sequential, after a warm-up that makes every
 worker build its index.
@@ -86,9 +87,9 @@ def fill(path: str) -> None:
                 }
             )
             row.reference = entity["id"]
-            row.surname, row.surname_latin = (props["lastName"] + ["", ""])[:2]
-            row.given_names, row.given_names_latin = (props["firstName"] + ["", ""])[:2]
-            row.patronymic, row.patronymic_latin = (props.get("fatherName", []) + ["", ""])[:2]
+            row.surname, row.surname_latin = [*props["lastName"], "", ""][:2]
+            row.given_names, row.given_names_latin = [*props["firstName"], "", ""][:2]
+            row.patronymic, row.patronymic_latin = [*props.get("fatherName", []), "", ""][:2]
             row.birth_date = props["birthDate"][0]
             row.nationalities = [n.upper() for n in props["nationality"]]
             row.register_version = version
@@ -129,7 +130,23 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
-def run(base: str, token: str, queries_path: str, n: int, batches: int) -> None:
+def worker_cpu(master: int | None) -> float:
+    """CPU seconds used so far by the server's worker processes (children of gunicorn's master):
+    on a shared machine, wall-clock times say more about the neighbours than about the server."""
+    if not master:
+        return 0.0
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    for task in os.listdir(f"/proc/{master}/task"):
+        with open(f"/proc/{master}/task/{task}/children") as children:
+            for pid in children.read().split():
+                with open(f"/proc/{pid}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+                total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def run(base: str, token: str, queries_path: str, n: int, batches: int, master: int | None) -> None:
     with open(queries_path, encoding="utf-8") as lines:
         queries = [json.loads(line) for line in lines if line.strip()]
     rng = random.Random(3)  # noqa: S311 - a reproducible draw
@@ -137,22 +154,32 @@ def run(base: str, token: str, queries_path: str, n: int, batches: int) -> None:
     url = f"{base}/api/v1/entry-bans/match/entrybans"
     for q in queries[:20]:  # every worker builds its index on its first query
         post(url, token, {"queries": {"q": example(q["name"], q["birth_date"])}})
+    cpu = worker_cpu(master)
     single = [
         post(url, token, {"queries": {"q": example(q["name"], q["birth_date"])}})
         for q in queries[20 : 20 + n]
     ]
+    if master:
+        used = (worker_cpu(master) - cpu) / len(single) * 1000
+        print(
+            f"server workers' CPU per one-query request: {used:.2f} ms; load average {os.getloadavg()[0]:.1f}"
+        )
     print(
         f"one query per POST /match, {len(single)} requests: p50 {statistics.median(single):.1f} ms, "
         f"p95 {percentile(single, 0.95):.1f} ms, p99 {percentile(single, 0.99):.1f} ms, "
         f"max {max(single):.1f} ms"
     )
     hundred = []
+    cpu = worker_cpu(master)
     for b in range(batches):
         chunk = queries[1000 + b * 100 : 1100 + b * 100]
         body = {
             "queries": {f"q{i}": example(q["name"], q["birth_date"]) for i, q in enumerate(chunk)}
         }
         hundred.append(post(url, token, body))
+    if master:
+        used = (worker_cpu(master) - cpu) / len(hundred) * 1000
+        print(f"server workers' CPU per 100-query request: {used:.1f} ms")
     median = statistics.median(hundred)
     p95 = percentile(hundred, 0.95)
     print(
@@ -169,14 +196,17 @@ def main() -> None:
     running = commands.add_parser("run")
     running.add_argument("--base", default="http://127.0.0.1:8000")
     running.add_argument("--token", required=True)
-    running.add_argument("--queries", default="/tmp/yardstick-http/queries.jsonl")
+    running.add_argument("--queries", required=True, help="queries.jsonl of --write-files")
     running.add_argument("-n", type=int, default=1000)
     running.add_argument("--batches", type=int, default=60)
+    running.add_argument(
+        "--master", type=int, help="gunicorn's master pid: report the workers' CPU"
+    )
     args = parser.parse_args()
     if args.command == "fill":
         fill(args.register)
     else:
-        run(args.base, args.token, args.queries, args.n, args.batches)
+        run(args.base, args.token, args.queries, args.n, args.batches, args.master)
 
 
 if __name__ == "__main__":
