@@ -1393,11 +1393,12 @@ def log_accesses(
     quote = connection.ops.quote_name
     columns = ", ".join(quote(cast(str, field.column)) for field in fields)
     marks = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {quote(AccessLog._meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608 - names from the model, values bound
     with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {quote(AccessLog._meta.db_table)} ({columns}) VALUES ({marks})",  # noqa: S608 - names from the model, values bound
-            values,
-        )
+        if len(values) == 1:  # one search: a plain statement, not psycopg's pipeline of many
+            cursor.execute(sql, values[0])
+        else:
+            cursor.executemany(sql, values)
     return len(values)
 
 

@@ -47,7 +47,11 @@ class Command(BaseCommand):
             "-",
             "--forwarded-allow-ips",
             os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+            # The application, and the screening index with it, is loaded once in the parent
+            # process and shared by the workers (config/wsgi.py, registry.warm).
+            "--preload",
         ]
+        os.environ["SECRETARIAT_PRELOAD_SCREENING"] = "1"
         os.execv(sys.executable, argv)  # noqa: S606 - replace this process with the server
 
     def prepare(self) -> None:
