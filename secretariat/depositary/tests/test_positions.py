@@ -221,3 +221,14 @@ def test_the_1999_extension_protocol_is_in_force_from_a_sourced_date_parties_not
     assert row["entry_into_force"] == "2000-03-22" and row["effective_from"] == "1999-04-21"
     assert row["parties"] is None and "parties not recorded" in row["parties_note"]
     assert row["searched"]
+
+
+@pytestmark_db
+def test_a_council_decision_in_effect_on_adoption_shows_no_party_count():
+    rows = {r["code"]: r for r in Client().get(f"{API}/instruments?as_of=2011-08-12").json()}
+    decision = rows["crrf-decision-2009"]
+
+    assert decision["in_force"] is True and decision["parties"] is None
+    assert decision["parties_note"] == "in effect since its adoption on 2009-02-04; no parties"
+    page = Client().get("/en/depositary/instruments/crrf-decision-2009/").content.decode()
+    assert 'data-testid="parties">—<' in page
