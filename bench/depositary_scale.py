@@ -227,6 +227,7 @@ def bench_database(data: list, samples: int) -> None:
         [
             Notification(
                 number=f"DN.{i}.2025",
+                reference=f"DN.{i}.2025",
                 year=2025,
                 seq=i,
                 kind="act",

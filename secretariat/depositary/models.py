@@ -234,12 +234,16 @@ class Notification(models.Model):
 
     A notification *reconstructed* for a past event (the dataset, an import of history) is marked
     so and carries a number only when its source gives one: the depositary's numbers are never
-    invented after the fact. `reference` names every notification, numbered or not.
+    invented after the fact. `reference` names every notification, numbered or not, and stays
+    the same when the dataset is loaded again.
     """
 
     number = models.CharField(max_length=30, unique=True, null=True, blank=True)
     year = models.PositiveSmallIntegerField()
     seq = models.PositiveIntegerField(null=True, blank=True)
+    # The number, or for an unnumbered reconstruction a name made from what it notifies (the
+    # instrument, the state, the act and its date), so it is the same after every reload.
+    reference = models.CharField(max_length=200, unique=True)
     reconstructed = models.BooleanField(default=False)
     sources = models.JSONField(default=list, blank=True, help_text="what a reconstruction rests on")
     kind = models.CharField(max_length=20, choices=NotificationKind.choices)
@@ -271,8 +275,3 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.reference
-
-    @property
-    def reference(self) -> str:
-        """The number, or for an unnumbered reconstruction a stable name of its own."""
-        return self.number or f"reconstructed-{self.pk}"

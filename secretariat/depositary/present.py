@@ -95,7 +95,7 @@ def position_out(position: Position | None) -> dict[str, Any]:
 def parties_out(row: Instrument, status: InstrumentStatus) -> dict[str, Any]:
     """The parties' count, or null with the reason when the record does not hold them."""
     return {
-        "parties": status.parties if status.parties_recorded else None,
+        "parties": status.parties if status.parties_recorded and not status.on_adoption else None,
         "parties_recorded": status.parties_recorded,
         "parties_in_record": status.parties,
         "parties_note": selectors.parties_note(row, status),

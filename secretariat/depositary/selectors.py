@@ -328,7 +328,10 @@ def positions(
 
 def parties_note(row: Instrument, status: InstrumentStatus) -> str:
     """'in force since D per S; parties not recorded' for an instrument in force on a sourced
-    date that the recorded acts do not reach; empty otherwise."""
+    date that the recorded acts do not reach; for a decision in effect on adoption, that it has
+    no parties; empty otherwise."""
+    if status.on_adoption and status.in_force and status.entry_into_force is not None:
+        return f"in effect since its adoption on {status.entry_into_force.isoformat()}; no parties"
     if status.parties_recorded or not status.in_force or status.entry_into_force is None:
         return ""
     declared = clauses_of(row).entry_into_force.declared

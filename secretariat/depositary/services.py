@@ -654,6 +654,16 @@ def _reconstructed(issued_on: dt.date) -> bool:
     return issued_on < dt.date.today()
 
 
+def _reconstruction_name(
+    kind: str, instrument: Instrument, act: Act | None, issued_on: dt.date
+) -> str:
+    """A name for an unnumbered notification, made only of what it notifies: a registered act is
+    unique by instrument, state, kind and date, and an entry into force by its instrument."""
+    if kind == NotificationKind.ENTRY_INTO_FORCE or act is None:
+        return f"R.{instrument.code}.entry-into-force"
+    return f"R.{instrument.code}.{act.state}.{act.kind}.{act.date.isoformat()}"
+
+
 def _next_number(year: int) -> int:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -690,8 +700,10 @@ def _issue(
             raise RuleViolation(
                 f"notification number {number} is already recorded", field="notification"
             )
+    reference = number or _reconstruction_name(kind, instrument, act, issued_on)
     return Notification.objects.create(
         number=number or None,
+        reference=reference,
         year=year,
         seq=seq,
         reconstructed=reconstructed,

@@ -96,6 +96,8 @@ class InstrumentStatus:
     # the recorded acts do not meet the condition: the parties are then not (all) recorded, and
     # their count must not be shown as the number of parties.
     parties_recorded: bool = True
+    # A decision that takes effect on adoption binds by its adoption: it has no parties to count.
+    on_adoption: bool = False
     effective_from: dt.date | None = None  # retroactive effect, when the clauses give one
     term_ends: dt.date | None = None
     states: dict[str, StateStatus] = field(default_factory=dict)
@@ -260,6 +262,7 @@ def evaluate(
     elif cond.trivial and adopted is not None and adopted <= as_of:
         condition_day = adopted
         result.basis = "in effect on adoption"
+        result.on_adoption = True
     else:
         for day in sorted(changes):
             day_changes = changes[day]

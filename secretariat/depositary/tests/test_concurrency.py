@@ -82,7 +82,9 @@ def test_the_database_refuses_a_second_entry_into_force_notification(transaction
         "body_en": "in force",
         "year": 2020,
     }
-    Notification.objects.create(number="DN.901.2020", seq=901, **fields)
+    Notification.objects.create(number="DN.901.2020", reference="DN.901.2020", seq=901, **fields)
 
     with pytest.raises(IntegrityError), transaction.atomic():
-        Notification.objects.create(number="DN.902.2020", seq=902, **fields)
+        Notification.objects.create(
+            number="DN.902.2020", reference="DN.902.2020", seq=902, **fields
+        )

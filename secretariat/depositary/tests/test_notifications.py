@@ -105,7 +105,8 @@ def test_a_reconstruction_keeps_the_number_its_source_gives_and_only_that():
 def test_a_reconstruction_without_a_number_stays_unnumbered_and_a_taken_number_is_refused():
     interchange.store(history(None), SYSTEM, historical=True)
     notice = Notification.objects.get(instrument_id="history-sample-2020")
-    assert notice.number is None and notice.reference == f"reconstructed-{notice.pk}"
+    assert notice.number is None
+    assert notice.reference == "R.history-sample-2020.KZ.notification.2020-03-01"
     page = Client().get("/en/depositary/notifications/").content.decode()
     assert f'id="{notice.reference}"' in page and "Reconstructed, unnumbered" in page
 

@@ -171,3 +171,64 @@ def test_a_report_without_a_source_is_refused():
             says="consented",
             sources=[],
         )
+
+
+# --- the dataset with the researched acts -------------------------------------------------------
+
+
+@pytestmark_db
+def test_belarus_on_12_august_2011_had_four_signed_instruments_with_no_record_of_ratification():
+    body = Client().get(f"{API}/states/BY?as_of=2011-08-12").json()
+
+    outstanding = body["outstanding_by_knowledge"]
+    assert outstanding["counts"] == {"known": 0, "negative": 0, "no_record": 4}
+    assert sorted(outstanding["by_knowledge"]["no_record"]) == [
+        "crrf-agreement-2009",
+        "cst-prolongation-1999",
+        "forces-status-2010",
+        "peacekeeping-2007",
+    ]
+    known = {r["instrument"] for r in body["instruments"] if r["position"]["knowledge"] == "known"}
+    assert known == {"cst-1992", "charter-2002", "legal-status-2002"}
+
+
+@pytestmark_db
+def test_kazakhstans_ratification_laws_make_its_positions_known_not_counted():
+    rows = {r.instrument.code: r for r in selectors.state_overview("KZ", D(2011, 8, 12))}
+
+    prolongation = rows["cst-prolongation-1999"].position
+    assert prolongation is not None and prolongation.knowledge is Knowledge.KNOWN
+    assert prolongation.summary.startswith("ratification by its own law of 1999-12-30")
+    assert "adilet.zan.kz" in prolongation.summary
+    assert rows["forces-status-2010"].position.knowledge is Knowledge.NO_RECORD  # type: ignore[union-attr]
+
+
+@pytestmark_db
+def test_russias_status_agreement_is_pending_from_its_submission_to_the_duma():
+    before = {r.instrument.code: r for r in selectors.state_overview("RU", D(2012, 8, 10))}
+    after = {r.instrument.code: r for r in selectors.state_overview("RU", D(2012, 8, 11))}
+
+    assert before["forces-status-2010"].position.knowledge is Knowledge.NO_RECORD  # type: ignore[union-attr]
+    pending = after["forces-status-2010"].position
+    assert pending is not None and pending.knowledge is Knowledge.NEGATIVE
+    assert "vedomosti.ru" in pending.summary
+
+
+@pytestmark_db
+def test_the_1999_extension_protocol_is_in_force_from_a_sourced_date_parties_not_recorded():
+    row = Client().get(f"{API}/instruments/cst-prolongation-1999?as_of=2011-08-12").json()
+
+    assert row["entry_into_force"] == "2000-03-22" and row["effective_from"] == "1999-04-21"
+    assert row["parties"] is None and "parties not recorded" in row["parties_note"]
+    assert row["searched"]
+
+
+@pytestmark_db
+def test_a_council_decision_in_effect_on_adoption_shows_no_party_count():
+    rows = {r["code"]: r for r in Client().get(f"{API}/instruments?as_of=2011-08-12").json()}
+    decision = rows["crrf-decision-2009"]
+
+    assert decision["in_force"] is True and decision["parties"] is None
+    assert decision["parties_note"] == "in effect since its adoption on 2009-02-04; no parties"
+    page = Client().get("/en/depositary/instruments/crrf-decision-2009/").content.decode()
+    assert 'data-testid="parties">—<' in page
