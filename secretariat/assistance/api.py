@@ -12,7 +12,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Status
 
-from secretariat.api.auth import actor_of
+from secretariat.api.auth import SIGNED_IN, actor_of
 from secretariat.api.types import write_status
 from secretariat.assistance import selectors, services
 from secretariat.assistance.models import (
@@ -169,6 +169,7 @@ def get_request(request: HttpRequest, code: str) -> Any:
     "/requests",
     response={201: AssistanceRequestOut, 200: AssistanceRequestOut},
     summary="Request collective assistance for your own state's territory (delegation)",
+    auth=SIGNED_IN,
 )
 def submit_request(request: HttpRequest, body: AssistanceRequestIn) -> Any:
     data = body.dict()
@@ -181,6 +182,7 @@ def submit_request(request: HttpRequest, body: AssistanceRequestIn) -> Any:
     "/requests/{code}/withdraw",
     response=AssistanceRequestOut,
     summary="Withdraw your own state's request (delegation)",
+    auth=SIGNED_IN,
 )
 def withdraw_request(request: HttpRequest, code: str, body: AssistanceWithdrawRequestIn) -> Any:
     row, _ = services.withdraw_request(actor_of(request), request=code, **body.dict())
@@ -191,6 +193,7 @@ def withdraw_request(request: HttpRequest, code: str, body: AssistanceWithdrawRe
     "/requests/{code}/consultations",
     response={201: AssistanceConsultationOut, 200: AssistanceConsultationOut},
     summary="Record consultations on a request (secretariat)",
+    auth=SIGNED_IN,
 )
 def add_consultation(request: HttpRequest, code: str, body: AssistanceConsultationIn) -> Any:
     row, outcome = services.record_consultation(actor_of(request), request=code, **body.dict())
@@ -201,6 +204,7 @@ def add_consultation(request: HttpRequest, code: str, body: AssistanceConsultati
     "/requests/{code}/decision",
     response={201: AssistanceDecisionOut, 200: AssistanceDecisionOut},
     summary="Record the Council's decision on a request (secretariat)",
+    auth=SIGNED_IN,
 )
 def add_decision(request: HttpRequest, code: str, body: AssistanceDecisionIn) -> Any:
     row, outcome = services.record_decision(actor_of(request), request=code, **body.dict())
@@ -211,6 +215,7 @@ def add_decision(request: HttpRequest, code: str, body: AssistanceDecisionIn) ->
     "/requests/{code}/mandate",
     response={201: AssistanceMissionOut, 200: AssistanceMissionOut},
     summary="Issue the mandate of a mission (secretariat)",
+    auth=SIGNED_IN,
 )
 def add_mandate(request: HttpRequest, code: str, body: AssistanceMandateIn) -> Any:
     data = body.dict()
@@ -222,6 +227,7 @@ def add_mandate(request: HttpRequest, code: str, body: AssistanceMandateIn) -> A
     "/requests/{code}/close",
     response=AssistanceRequestOut,
     summary="Close a request, saying what was given (secretariat)",
+    auth=SIGNED_IN,
 )
 def close_request(request: HttpRequest, code: str, body: AssistanceCloseIn) -> Any:
     row, _ = services.close_request(actor_of(request), request=code, **body.dict())
@@ -244,6 +250,7 @@ def get_mission(request: HttpRequest, code: str) -> Any:
     "/missions/{code}/deployments",
     response={201: AssistanceDeploymentOut, 200: AssistanceDeploymentOut},
     summary="Deploy a pledged contingent within the mandate (secretariat)",
+    auth=SIGNED_IN,
 )
 def add_deployment(request: HttpRequest, code: str, body: AssistanceDeploymentIn) -> Any:
     row, outcome = services.record_deployment(actor_of(request), mandate=code, **body.dict())
@@ -254,6 +261,7 @@ def add_deployment(request: HttpRequest, code: str, body: AssistanceDeploymentIn
     "/missions/{code}/withdrawal",
     response=AssistanceMissionOut,
     summary="Record the withdrawal of the forces (secretariat)",
+    auth=SIGNED_IN,
 )
 def withdraw_forces(request: HttpRequest, code: str, body: AssistanceWithdrawalIn) -> Any:
     services.withdraw_forces(actor_of(request), mandate=code, **body.dict())

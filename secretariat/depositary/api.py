@@ -9,7 +9,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from ninja import File, Router, Status, UploadedFile
 
-from secretariat.api.auth import actor_of
+from secretariat.api.auth import SIGNED_IN, actor_of
 from secretariat.api.types import IsoDate, write_status
 from secretariat.core.domain.errors import RuleViolation
 from secretariat.core.permissions import require
@@ -52,6 +52,7 @@ def list_instruments(request: HttpRequest, as_of: IsoDate | None = None) -> Any:
     "/instruments",
     response={201: InstrumentStatusOut, 200: InstrumentStatusOut},
     summary="Record or correct an instrument and its final clauses (secretariat)",
+    auth=SIGNED_IN,
 )
 def create_instrument(request: HttpRequest, body: InstrumentIn) -> Any:
     row, outcome = services.record_instrument(actor_of(request), **body.dict())
@@ -98,6 +99,7 @@ def instrument_acts(request: HttpRequest, code: str, as_of: IsoDate | None = Non
     "/instruments/{code}/acts",
     response={201: ActOut, 200: ActOut},
     summary="Submit your own state's act (delegation) or record one (secretariat)",
+    auth=SIGNED_IN,
 )
 def submit_act(request: HttpRequest, code: str, body: ActIn) -> Any:
     actor = actor_of(request)
@@ -112,6 +114,7 @@ def submit_act(request: HttpRequest, code: str, body: ActIn) -> Any:
     "/instruments/{code}/declare",
     response=InstrumentStatusOut,
     summary="Declare the entry-into-force condition met, with the reason (secretariat)",
+    auth=SIGNED_IN,
 )
 def declare(request: HttpRequest, code: str, body: DeclareIn) -> Any:
     row = services.declare_condition(
@@ -146,6 +149,7 @@ def get_act(request: HttpRequest, act_id: int) -> Any:
     "/acts/{act_id}/register",
     response=ActOut,
     summary="Register a submitted act after examination (secretariat)",
+    auth=SIGNED_IN,
 )
 def register_act(request: HttpRequest, act_id: int) -> Any:
     actor = actor_of(request)
@@ -157,6 +161,7 @@ def register_act(request: HttpRequest, act_id: int) -> Any:
     "/acts/{act_id}/return",
     response=ActOut,
     summary="Return a submitted act with reasons (secretariat)",
+    auth=SIGNED_IN,
 )
 def return_act(request: HttpRequest, act_id: int, body: ReturnIn) -> Any:
     actor = actor_of(request)
@@ -178,6 +183,7 @@ def act_documents(request: HttpRequest, act_id: int) -> Any:
     response={201: DocumentOut, 200: DocumentOut},
     summary="Attach a document (PDF or image, multipart field `file`) to a pending act "
     "(its own delegation, or the secretariat)",
+    auth=SIGNED_IN,
 )
 def attach_document(
     request: HttpRequest, act_id: int, file: UploadedFile | None = _OPTIONAL_FILE

@@ -19,7 +19,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Router, Status
 
-from secretariat.api.auth import actor_of
+from secretariat.api.auth import SIGNED_IN, actor_of
 from secretariat.api.types import write_status
 from secretariat.core.domain.errors import NotFound, RuleViolation
 from secretariat.core.signing import content_digest
@@ -164,6 +164,7 @@ def legal_basis(request: HttpRequest) -> Any:
     "/listings",
     response=list[ListingSummaryOut],
     summary="Listings you may keep (your state's; every state's for the secretariat)",
+    auth=SIGNED_IN,
 )
 def list_listings(request: HttpRequest) -> Any:
     return list(selectors.listings_for(actor_of(request)))
@@ -173,6 +174,7 @@ def list_listings(request: HttpRequest) -> Any:
     "/listings",
     response={201: ListingOut, 200: ListingOut},
     summary="Enter a listing, or change it (its issuing state's delegation only)",
+    auth=SIGNED_IN,
 )
 def enter_listing(request: HttpRequest, body: ListingIn) -> Any:
     values = body.model_dump(exclude={"signed"})
@@ -186,13 +188,18 @@ def enter_listing(request: HttpRequest, body: ListingIn) -> Any:
     return Status(write_status(outcome), listing_out(row))
 
 
-@router.get("/listings/{reference}", response=ListingOut, summary="One listing (logged)")
+@router.get(
+    "/listings/{reference}", response=ListingOut, summary="One listing (logged)", auth=SIGNED_IN
+)
 def get_listing(request: HttpRequest, reference: str) -> Any:
     return listing_out(selectors.listing_for(actor_of(request), reference))
 
 
 @router.post(
-    "/listings/{reference}/extend", response=ListingOut, summary="Extend on a new assessment"
+    "/listings/{reference}/extend",
+    response=ListingOut,
+    summary="Extend on a new assessment",
+    auth=SIGNED_IN,
 )
 def extend_listing(request: HttpRequest, reference: str, body: ExtendIn) -> Any:
     row = services.extend_listing(actor_of(request), reference=reference, **body.model_dump())
@@ -200,7 +207,10 @@ def extend_listing(request: HttpRequest, reference: str, body: ExtendIn) -> Any:
 
 
 @router.post(
-    "/listings/{reference}/delete", response=ListingOut, summary="Delete (erases personal data)"
+    "/listings/{reference}/delete",
+    response=ListingOut,
+    summary="Delete (erases personal data)",
+    auth=SIGNED_IN,
 )
 def delete_listing(request: HttpRequest, reference: str, body: ReasonIn) -> Any:
     return listing_out(
@@ -212,13 +222,17 @@ def delete_listing(request: HttpRequest, reference: str, body: ReasonIn) -> Any:
     "/listings/{reference}/quarantine",
     response=ListingSummaryOut,
     summary="Quarantine for data quality (secretariat; content untouched)",
+    auth=SIGNED_IN,
 )
 def quarantine_listing(request: HttpRequest, reference: str, body: ReasonIn) -> Any:
     return services.quarantine_listing(actor_of(request), reference=reference, reason=body.reason)
 
 
 @router.post(
-    "/listings/{reference}/release", response=ListingSummaryOut, summary="End a quarantine"
+    "/listings/{reference}/release",
+    response=ListingSummaryOut,
+    summary="End a quarantine",
+    auth=SIGNED_IN,
 )
 def release_listing(request: HttpRequest, reference: str, body: ReasonIn) -> Any:
     return services.release_listing(actor_of(request), reference=reference, reason=body.reason)
@@ -228,6 +242,7 @@ def release_listing(request: HttpRequest, reference: str, body: ReasonIn) -> Any
     "/listings/{reference}/misused-identities",
     response={201: MisuseOut},
     summary="Record a victim of identity misuse, with consent (issuing state)",
+    auth=SIGNED_IN,
 )
 def record_misuse(request: HttpRequest, reference: str, body: MisuseIn) -> Any:
     row = services.record_misused_identity(
@@ -236,7 +251,12 @@ def record_misuse(request: HttpRequest, reference: str, body: MisuseIn) -> Any:
     return Status(201, {"id": row.pk, "listing": reference})
 
 
-@router.delete("/misused-identities/{record_id}", response={204: None}, summary="Consent withdrawn")
+@router.delete(
+    "/misused-identities/{record_id}",
+    response={204: None},
+    summary="Consent withdrawn",
+    auth=SIGNED_IN,
+)
 def withdraw_misuse(request: HttpRequest, record_id: int) -> Any:
     services.withdraw_misused_identity(actor_of(request), record_id=record_id)
     return Status(204, None)
@@ -247,6 +267,7 @@ def withdraw_misuse(request: HttpRequest, record_id: int) -> Any:
     response={201: PurposeNoticeOut},
     summary="Notify the issuing state that a listing has achieved its purpose "
     "(a state applying it, or the secretariat; reply due in 15 days)",
+    auth=SIGNED_IN,
 )
 def notify_purpose_achieved(request: HttpRequest, reference: str, body: PurposeNoticeIn) -> Any:
     row = services.notify_purpose_achieved(
@@ -259,6 +280,7 @@ def notify_purpose_achieved(request: HttpRequest, reference: str, body: PurposeN
     "/purpose-notices",
     response=list[PurposeNoticeOut],
     summary="Purpose-achieved notices you may follow (escalated=true: those left unanswered)",
+    auth=SIGNED_IN,
 )
 def list_purpose_notices(request: HttpRequest, escalated: bool | None = None) -> Any:
     today = dt.date.today()
@@ -270,6 +292,7 @@ def list_purpose_notices(request: HttpRequest, escalated: bool | None = None) ->
     "/purpose-notices/{notice_id}/answer",
     response=PurposeNoticeOut,
     summary="Confirm deletion or give reasons for keeping the listing (issuing state)",
+    auth=SIGNED_IN,
 )
 def answer_purpose_notice(request: HttpRequest, notice_id: int, body: PurposeAnswerIn) -> Any:
     row = services.answer_purpose_notice(
@@ -278,7 +301,7 @@ def answer_purpose_notice(request: HttpRequest, notice_id: int, body: PurposeAns
     return notice_out(row)
 
 
-@router.get("/export.ftm", summary="Your listings as FollowTheMoney JSON lines")
+@router.get("/export.ftm", summary="Your listings as FollowTheMoney JSON lines", auth=SIGNED_IN)
 def export_ftm(request: HttpRequest) -> HttpResponse:
     actor = actor_of(request)
     rows = selectors.listings_for(actor).prefetch_related("names", "documents")
@@ -289,7 +312,9 @@ def export_ftm(request: HttpRequest) -> HttpResponse:
     return HttpResponse(body, content_type="application/x-ndjson; charset=utf-8")
 
 
-@router.post("/screen", response=ScreenOut, summary="Screen one name (border officers)")
+@router.post(
+    "/screen", response=ScreenOut, summary="Screen one name (border officers)", auth=SIGNED_IN
+)
 def screen(request: HttpRequest, body: ScreenIn) -> Any:
     query = registry.NameQuery(body.name, body.birth_date, body.nationality, tuple(body.documents))
     hits = registry.screen_names(actor_of(request), [query], use=body.use, limit=body.limit)[0]
@@ -308,7 +333,9 @@ def _at_most(limit: int, count: int) -> None:
         )
 
 
-@router.post("/screen/batch", response=list[ScreenOut], summary="Screen up to 1,000 names")
+@router.post(
+    "/screen/batch", response=list[ScreenOut], summary="Screen up to 1,000 names", auth=SIGNED_IN
+)
 def screen_batch(request: HttpRequest, body: BatchIn) -> Any:
     _at_most(BATCH_MAX_QUERIES, len(body.queries))
     queries = [
@@ -374,6 +401,7 @@ def _prop(props: dict[str, Any], key: str) -> list[str]:
     response=EntityMatchResponse,
     by_alias=True,
     summary="Match entities, compatible with yente's POST /match/{dataset} (border officers)",
+    auth=SIGNED_IN,
 )
 def match(
     request: HttpRequest,
@@ -441,24 +469,36 @@ def match(
     return {"responses": responses, "matcher": MATCHER_DOCS, "limit": limit}
 
 
-@router.get("/access-log", response=list[AccessLogOut], summary="Searches and accesses (auditors)")
+@router.get(
+    "/access-log",
+    response=list[AccessLogOut],
+    summary="Searches and accesses (auditors)",
+    auth=SIGNED_IN,
+)
 def access_log(request: HttpRequest, since: dt.datetime | None = None, limit: int = 200) -> Any:
     rows = selectors.access_log_for(actor_of(request), since=since)
     return list(rows[: max(1, min(limit, 1000))])
 
 
-@router.post("/requests", response={201: RequestOut}, summary="Lodge a request of a listed person")
+@router.post(
+    "/requests",
+    response={201: RequestOut},
+    summary="Lodge a request of a listed person",
+    auth=SIGNED_IN,
+)
 def lodge_request(request: HttpRequest, body: RequestIn) -> Any:
     row = services.lodge_request(actor_of(request), **body.model_dump())
     return Status(201, request_out(row))
 
 
-@router.get("/requests", response=list[RequestOut], summary="Requests you may follow")
+@router.get(
+    "/requests", response=list[RequestOut], summary="Requests you may follow", auth=SIGNED_IN
+)
 def list_requests(request: HttpRequest) -> Any:
     return [request_out(r) for r in selectors.requests_for(actor_of(request))]
 
 
-@router.get("/requests/statistics", summary="Annual statistics of requests")
+@router.get("/requests/statistics", summary="Annual statistics of requests", auth=SIGNED_IN)
 def request_statistics(request: HttpRequest, year: int | None = None) -> Any:
     year = year or dt.date.today().year
     if not 1900 <= year <= 2200:
@@ -466,7 +506,12 @@ def request_statistics(request: HttpRequest, year: int | None = None) -> Any:
     return selectors.request_statistics(actor_of(request), year)
 
 
-@router.post("/requests/{request_id}/answer", response=RequestOut, summary="Answer (issuing state)")
+@router.post(
+    "/requests/{request_id}/answer",
+    response=RequestOut,
+    summary="Answer (issuing state)",
+    auth=SIGNED_IN,
+)
 def answer_request(request: HttpRequest, request_id: int, body: AnswerIn) -> Any:
     row = services.answer_request(actor_of(request), request_id=request_id, **body.model_dump())
     return request_out(row)
@@ -476,6 +521,7 @@ def answer_request(request: HttpRequest, request_id: int, body: AnswerIn) -> Any
     "/requests/{request_id}/review",
     response={201: ReviewOut},
     summary="Refer a delisting request to the independent reviewer (secretariat)",
+    auth=SIGNED_IN,
 )
 def refer_to_review(request: HttpRequest, request_id: int, body: ReferIn) -> Any:
     row = services.refer_to_review(
@@ -488,6 +534,7 @@ def refer_to_review(request: HttpRequest, request_id: int, body: ReferIn) -> Any
     "/reviews",
     response=list[ReviewOut],
     summary="Independent reviews of delisting requests you may follow",
+    auth=SIGNED_IN,
 )
 def list_reviews(request: HttpRequest) -> Any:
     today = dt.date.today()
@@ -498,6 +545,7 @@ def list_reviews(request: HttpRequest) -> Any:
     "/reviews/{review_id}/preliminary",
     response=ReviewOut,
     summary="Preliminary determination: accept (information gathering opens) or reject",
+    auth=SIGNED_IN,
 )
 def determine_review(request: HttpRequest, review_id: int, body: PreliminaryIn) -> Any:
     row = services.determine_review(actor_of(request), review_id=review_id, **body.model_dump())
@@ -508,6 +556,7 @@ def determine_review(request: HttpRequest, review_id: int, body: PreliminaryIn) 
     "/reviews/{review_id}/extend",
     response=ReviewOut,
     summary="Extend information gathering or the dialogue, once each, by up to two months",
+    auth=SIGNED_IN,
 )
 def extend_review_phase(request: HttpRequest, review_id: int, body: PhaseExtensionIn) -> Any:
     row = services.extend_review_phase(actor_of(request), review_id=review_id, months=body.months)
@@ -518,6 +567,7 @@ def extend_review_phase(request: HttpRequest, review_id: int, body: PhaseExtensi
     "/reviews/{review_id}/dialogue",
     response=ReviewOut,
     summary="Close information gathering and open the dialogue (two months)",
+    auth=SIGNED_IN,
 )
 def open_review_dialogue(request: HttpRequest, review_id: int) -> Any:
     return review_out(services.open_review_dialogue(actor_of(request), review_id=review_id))
@@ -527,6 +577,7 @@ def open_review_dialogue(request: HttpRequest, review_id: int) -> Any:
     "/reviews/{review_id}/report",
     response=ReviewOut,
     summary="Close the dialogue with the comprehensive report",
+    auth=SIGNED_IN,
 )
 def submit_review_report(request: HttpRequest, review_id: int, body: ReportIn) -> Any:
     row = services.submit_review_report(actor_of(request), review_id=review_id, report=body.report)
@@ -537,6 +588,7 @@ def submit_review_report(request: HttpRequest, review_id: int, body: ReportIn) -
     "/reviews/{review_id}/decision",
     response=ReviewOut,
     summary="Decide on the report, with reasons: granted deletes the listing, refused keeps it",
+    auth=SIGNED_IN,
 )
 def decide_review(request: HttpRequest, review_id: int, body: DecisionIn) -> Any:
     row = services.decide_review(actor_of(request), review_id=review_id, **body.model_dump())
@@ -547,6 +599,7 @@ def decide_review(request: HttpRequest, review_id: int, body: DecisionIn) -> Any
     "/hit-reports",
     response={201: HitReportOut},
     summary="Report a hit to the issuing state's desk (border officers; answer due in 12 hours)",
+    auth=SIGNED_IN,
 )
 def report_hit(request: HttpRequest, body: HitReportIn) -> Any:
     row = services.report_hit(actor_of(request), **body.model_dump())
@@ -557,6 +610,7 @@ def report_hit(request: HttpRequest, body: HitReportIn) -> Any:
     "/hit-reports",
     response=list[HitReportOut],
     summary="Reported hits you may follow (overdue=true: unanswered after 12 hours)",
+    auth=SIGNED_IN,
 )
 def list_hit_reports(request: HttpRequest, overdue: bool | None = None) -> Any:
     now = timezone.now()
@@ -568,6 +622,7 @@ def list_hit_reports(request: HttpRequest, overdue: bool | None = None) -> Any:
     "/hit-reports/{report_id}/answer",
     response=HitReportOut,
     summary="Answer a reported hit (the issuing state's delegation)",
+    auth=SIGNED_IN,
 )
 def answer_hit_report(request: HttpRequest, report_id: int, body: HitAnswerIn) -> Any:
     row = services.answer_hit_report(actor_of(request), report_id=report_id, answer=body.answer)

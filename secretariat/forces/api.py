@@ -11,7 +11,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Status
 
-from secretariat.api.auth import actor_of
+from secretariat.api.auth import SIGNED_IN, actor_of
 from secretariat.api.types import write_status
 from secretariat.forces import selectors, services
 from secretariat.forces.domain.rules import Total
@@ -115,6 +115,7 @@ def get_formation(request: HttpRequest, code: str) -> Any:
     "/formations",
     response={201: ForcesFormationOut, 200: ForcesFormationOut},
     summary="Record a formation (secretariat)",
+    auth=SIGNED_IN,
 )
 def create_formation(request: HttpRequest, body: ForcesFormationIn) -> Any:
     row, outcome = services.record_formation(actor_of(request), **body.dict())
@@ -145,6 +146,7 @@ def get_contingent(request: HttpRequest, code: str) -> Any:
     "/contingents",
     response={201: ForcesContingentOut, 200: ForcesContingentOut},
     summary="Pledge a contingent (your own state's, as a delegation) or correct a pledge",
+    auth=SIGNED_IN,
 )
 def pledge(request: HttpRequest, body: ForcesContingentIn) -> Any:
     data = body.dict()
@@ -169,6 +171,7 @@ def get_exercise(request: HttpRequest, code: str) -> Any:
     "/exercises",
     response={201: ForcesExerciseOut, 200: ForcesExerciseOut},
     summary="Record an exercise (secretariat)",
+    auth=SIGNED_IN,
 )
 def create_exercise(request: HttpRequest, body: ForcesExerciseIn) -> Any:
     row, outcome = services.record_exercise(actor_of(request), **body.dict())

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
-from secretariat.api.auth import actor_of
+from secretariat.api.auth import SIGNED_IN, actor_of
 from secretariat.api.types import StrictIn
 from secretariat.core import signing
 from secretariat.journal.checkpoints import (
@@ -72,7 +72,10 @@ def head(request: HttpRequest) -> Any:
 
 
 @router.get(
-    "/entries", response=EntryPage, summary="Journal entries in order (auditors, secretariat)"
+    "/entries",
+    response=EntryPage,
+    summary="Journal entries in order (auditors, secretariat)",
+    auth=SIGNED_IN,
 )
 def entries(request: HttpRequest, filters: Query[EntryFilter]) -> Any:
     actor = actor_of(request)
@@ -254,6 +257,7 @@ def get_key(request: HttpRequest, key_id: str) -> Any:
     "/keys",
     response={200: KeyOut, 201: KeyOut},
     summary="Register a signing key of the delegation's own state",
+    auth=SIGNED_IN,
 )
 def register_key(request: HttpRequest, body: KeyIn) -> Any:
     key, outcome = signing.register_key(
@@ -266,6 +270,7 @@ def register_key(request: HttpRequest, body: KeyIn) -> Any:
     "/keys/{key_id}/rotate",
     response={201: KeyOut},
     summary="Replace an active key by a new one",
+    auth=SIGNED_IN,
 )
 def rotate_key(request: HttpRequest, key_id: str, body: RotateIn) -> Any:
     key = signing.rotate_key(
@@ -274,7 +279,7 @@ def rotate_key(request: HttpRequest, key_id: str, body: RotateIn) -> Any:
     return Status(201, key_out(key))
 
 
-@router.post("/keys/{key_id}/revoke", response=KeyOut, summary="Revoke a key")
+@router.post("/keys/{key_id}/revoke", response=KeyOut, summary="Revoke a key", auth=SIGNED_IN)
 def revoke_key(request: HttpRequest, key_id: str, body: RevokeIn) -> Any:
     key, _ = signing.revoke_key(actor_of(request), key_id=key_id, reason=body.reason)
     return key_out(key)

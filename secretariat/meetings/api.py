@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Router, Status
 
-from secretariat.api.auth import actor_of
+from secretariat.api.auth import SIGNED_IN, actor_of
 from secretariat.api.types import write_status
 from secretariat.core.domain.actors import Actor
 from secretariat.core.domain.values import parse_date
@@ -191,6 +191,7 @@ def list_sessions(
     "/sessions",
     response={201: MeetingsSessionOut, 200: MeetingsSessionOut},
     summary="Record a session (secretariat)",
+    auth=SIGNED_IN,
 )
 def create_session(request: HttpRequest, body: MeetingsSessionIn) -> Any:
     row, outcome = services.record_session(actor_of(request), **body.dict())
@@ -206,6 +207,7 @@ def get_session(request: HttpRequest, code: str) -> Any:
     "/sessions/{code}/attendance/{state}",
     response={201: MeetingsAttendanceOut, 200: MeetingsAttendanceOut},
     summary="Record one state's attendance (secretariat)",
+    auth=SIGNED_IN,
 )
 def put_attendance(request: HttpRequest, code: str, state: str, body: MeetingsAttendanceIn) -> Any:
     row, outcome = services.record_attendance(
@@ -223,6 +225,7 @@ def session_decisions(request: HttpRequest, code: str) -> Any:
     "/sessions/{code}/decisions",
     response={201: MeetingsDecisionOut, 200: MeetingsDecisionOut},
     summary="Put a draft before a session (secretariat)",
+    auth=SIGNED_IN,
 )
 def create_decision(request: HttpRequest, code: str, body: MeetingsDecisionIn) -> Any:
     row, outcome = services.record_decision(actor_of(request), session=code, **body.dict())
@@ -242,6 +245,7 @@ def get_decision(request: HttpRequest, code: str, slug: str) -> Any:
     "/sessions/{code}/decisions/{slug}/positions/{state}",
     response={201: MeetingsPositionOut, 200: MeetingsPositionOut},
     summary="State a position on a draft (a delegation for its own state; the secretariat)",
+    auth=SIGNED_IN,
 )
 def put_position(
     request: HttpRequest, code: str, slug: str, state: str, body: MeetingsPositionIn
@@ -256,6 +260,7 @@ def put_position(
     "/sessions/{code}/decisions/{slug}/claims/{state}",
     response={201: MeetingsClaimOut, 200: MeetingsClaimOut},
     summary="Record a state's claim about a decision (its delegation; the secretariat)",
+    auth=SIGNED_IN,
 )
 def put_claim(request: HttpRequest, code: str, slug: str, state: str, body: MeetingsClaimIn) -> Any:
     row, outcome = services.record_claim(
@@ -268,6 +273,7 @@ def put_claim(request: HttpRequest, code: str, slug: str, state: str, body: Meet
     "/sessions/{code}/decisions/{slug}/outcome",
     response=MeetingsDecisionOut,
     summary="Record the outcome of a draft (secretariat); refused if the positions contradict it",
+    auth=SIGNED_IN,
 )
 def post_outcome(request: HttpRequest, code: str, slug: str, body: MeetingsOutcomeIn) -> Any:
     row = services.record_outcome(actor_of(request), session=code, slug=slug, **body.dict())

@@ -8,7 +8,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Status
 
-from secretariat.api.auth import actor_of
+from secretariat.api.auth import SIGNED_IN, actor_of
 from secretariat.api.types import IsoDate, write_status
 from secretariat.members import selectors, services
 from secretariat.members.models import (
@@ -180,6 +180,7 @@ def state_events(request: HttpRequest, code: str) -> Any:
     "/states/{code}/events",
     response={201: EventOut, 200: EventOut},
     summary="Record an event (secretariat) or notify one for your own state (delegation)",
+    auth=SIGNED_IN,
 )
 def submit_event(request: HttpRequest, code: str, body: EventIn) -> Any:
     actor = actor_of(request)
@@ -205,6 +206,7 @@ def get_event(request: HttpRequest, event_id: int) -> Any:
     "/membership-events/{event_id}/register",
     response=EventOut,
     summary="Register a notification (secretariat)",
+    auth=SIGNED_IN,
 )
 def register_event(request: HttpRequest, event_id: int) -> Any:
     actor = actor_of(request)
@@ -216,6 +218,7 @@ def register_event(request: HttpRequest, event_id: int) -> Any:
     "/membership-events/{event_id}/reject",
     response=EventOut,
     summary="Reject a notification (secretariat)",
+    auth=SIGNED_IN,
 )
 def reject_event(request: HttpRequest, event_id: int, body: RejectIn) -> Any:
     actor = actor_of(request)
@@ -235,7 +238,10 @@ def chair_on(request: HttpRequest, date: IsoDate | None = None) -> Any:
 
 
 @router.post(
-    "/chairs", response={201: ChairOut, 200: ChairOut}, summary="Record a chair term (secretariat)"
+    "/chairs",
+    response={201: ChairOut, 200: ChairOut},
+    summary="Record a chair term (secretariat)",
+    auth=SIGNED_IN,
 )
 def create_chair(request: HttpRequest, body: ChairIn) -> Any:
     term, outcome = services.record_chair_term(actor_of(request), **body.dict())
@@ -265,6 +271,7 @@ def secretary_general_on(request: HttpRequest, date: IsoDate | None = None) -> A
     "/secretaries-general",
     response={201: SecretaryGeneralOut, 200: SecretaryGeneralOut},
     summary="Record a Secretary-General's term (secretariat)",
+    auth=SIGNED_IN,
 )
 def create_secretary_general(request: HttpRequest, body: SecretaryGeneralIn) -> Any:
     term, outcome = services.record_secretary_general(actor_of(request), **body.dict())
@@ -284,6 +291,7 @@ def state_indicators(request: HttpRequest, code: str) -> Any:
     "/states/{code}/indicators",
     response={201: IndicatorOut, 200: IndicatorOut},
     summary="Record a year's Freedom House rating (secretariat)",
+    auth=SIGNED_IN,
 )
 def create_indicator(request: HttpRequest, code: str, body: IndicatorIn) -> Any:
     row, outcome = services.record_indicator(actor_of(request), state=code.upper(), **body.dict())
