@@ -31,6 +31,7 @@ from secretariat.api.problems import (
     input_errors,
     problem_response,
 )
+from secretariat.api.reference import ReferencePage
 from secretariat.core.domain.errors import NotFound, NotPermitted, RuleViolation
 from secretariat.core.security_log import security_event
 from secretariat.core.signing import ReplayedSubmission
@@ -50,6 +51,7 @@ api = SecretariatAPI(
     ),
     urls_namespace="api-v1",
     auth=ActorAuth(),
+    docs=ReferencePage(),
 )
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
-from django.urls import URLPattern, URLResolver, re_path
+from django.urls import URLPattern, URLResolver, path, re_path
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.openapi.schema import OpenAPISchema
@@ -72,6 +72,16 @@ ERRORS = {
 SIGNED_IN_401 = "Not public: no credentials, or an unknown or revoked token (decided before input)"
 SCHEME = "ActorAuth"  # the one bearer scheme; SignedInAuth is the same scheme, required
 HTTP_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+# The capabilities, in the order the reference page lists them; each app's router has its tag.
+TAGS = [
+    ("members", "Member states, membership as of any date, chairs, Secretaries-General, ratings"),
+    ("journal", "The tamper-evident journal: head, verification, checkpoints, proofs, keys"),
+    ("depositary", "Instruments, acts of states, entry into force, depositary notifications"),
+    ("meetings", "Sessions of the bodies, attendance, drafts, positions and decisions"),
+    ("forces", "Formations, pledged contingents, exercises, totals"),
+    ("assistance", "Requests for collective assistance, mandates, missions, deployments"),
+    ("entrybans", "The common entry-ban register: listings, screening, requests, reviews, hits"),
+]
 
 
 def _problem_content() -> dict[str, Any]:
@@ -79,6 +89,7 @@ def _problem_content() -> dict[str, Any]:
 
 
 def describe_errors_and_auth(document: dict[str, Any]) -> None:
+    document["tags"] = [{"name": name, "description": text} for name, text in TAGS]
     components = document.setdefault("components", {})
     components.setdefault("schemas", {}).setdefault(PROBLEM_SCHEMA_NAME, PROBLEM_SCHEMA)
     components.get("securitySchemes", {}).pop("SignedInAuth", None)
@@ -135,14 +146,28 @@ class SecretariatAPI(NinjaAPI):
     def get_openapi_schema(
         self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
     ) -> OpenAPISchema:
+        self._describe_from_docstrings()
         document = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
         describe_errors_and_auth(document)
         return document
+
+    def _describe_from_docstrings(self) -> None:
+        """Each operation's description is its view's docstring (what it answers, who may call
+        it, its errors, an example), one paragraph of Markdown."""
+        for bound_router in self._get_bound_routers():
+            for path_view in bound_router.path_operations.values():
+                for operation in path_view.operations:
+                    if not operation.description and operation.view_func.__doc__:
+                        operation.description = " ".join(operation.view_func.__doc__.split())
 
     def _get_urls(self) -> list[URLResolver | URLPattern]:
         """ninja's addresses, each answering a wrong method as a problem, then one that answers
         every other address under the API's prefix as a problem 404 (not the site's HTML page)."""
         found = super()._get_urls()
+        if self.docs_url:
+            from secretariat.api.reference import swagger_page
+
+            found.insert(0, path("docs/swagger", functools.partial(swagger_page, api=self)))
         for pattern in found:
             if isinstance(pattern, URLPattern):
                 pattern.callback = _problem_on_wrong_method(pattern.callback)
