@@ -29,6 +29,10 @@ class CsrfFailed(Exception):
     """A session-authenticated write came without a valid CSRF token."""
 
 
+class AuthenticationRequired(Exception):
+    """An anonymous call to an operation that is not public."""
+
+
 def _csrf_ok(request: HttpRequest) -> bool:
     def accept(_request: HttpRequest) -> None:
         return None
@@ -98,6 +102,22 @@ class ActorAuth(AuthBase):
 
     def __call__(self, request: HttpRequest) -> Actor:
         return request_actor(request)
+
+
+class SignedInAuth(ActorAuth):
+    """The authentication of every operation that is not public (all writes, and the reads of
+    the entry-ban register and the full journal): an anonymous call is answered 401 before its
+    input is read, so it cannot probe which input an operation would accept. The role is still
+    checked by the service (403 when it may not)."""
+
+    def __call__(self, request: HttpRequest) -> Actor:
+        actor = request_actor(request)
+        if actor == Actor.public():
+            raise AuthenticationRequired
+        return actor
+
+
+SIGNED_IN = SignedInAuth()
 
 
 def actor_of(request: HttpRequest) -> Actor:

@@ -1,20 +1,42 @@
 """The NinjaAPI under /api/v1/: one place for authentication, errors and versioning.
 
-Each app contributes a router from its own api.py; this module mounts them and turns domain errors
-into JSON the same way for every operation: 422 for a broken rule (with the field), 404 for a
-missing or hidden record, 403 for a refused action, 401 for a bad token.
+Each app contributes a router from its own api.py; this module mounts them and turns every error
+into an RFC 9457 problem (secretariat.api.problems) the same way for every operation: 422 for input
+the schema refuses (every field at fault listed) or a broken rule (with the field), 404 for a
+missing or hidden record, 403 for a refused action, 401 for a missing or bad token, 400 for an
+unreadable body, 500 for our own failure (logged).
 """
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.utils.translation import gettext as _
+import logging
 
-from secretariat.api.auth import ActorAuth, CsrfFailed, InvalidCredentials
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja.errors import HttpError, ValidationError
+
+from secretariat.api.auth import ActorAuth, AuthenticationRequired, CsrfFailed, InvalidCredentials
 from secretariat.api.openapi import SecretariatAPI
+from secretariat.api.problems import (
+    CSRF_FAILED,
+    NOT_FOUND,
+    NOT_PERMITTED,
+    RATE_LIMITED,
+    REPLAYED,
+    RULE_VIOLATION,
+    SERVER_ERROR,
+    UNAUTHENTICATED,
+    UNREADABLE_BODY,
+    VALIDATION,
+    input_errors,
+    problem_response,
+)
+from secretariat.api.reference import ReferencePage
 from secretariat.core.domain.errors import NotFound, NotPermitted, RuleViolation
 from secretariat.core.security_log import security_event
 from secretariat.core.signing import ReplayedSubmission
+
+logger = logging.getLogger("django.request")
 
 api = SecretariatAPI(
     title="Secretariat API",
@@ -29,51 +51,91 @@ api = SecretariatAPI(
     ),
     urls_namespace="api-v1",
     auth=ActorAuth(),
+    docs=ReferencePage(),
 )
-
-
-def _error(
-    request: HttpRequest, status: int, detail: str, field: str | None = None
-) -> HttpResponse:
-    body: dict[str, object] = {"detail": detail}
-    if field:
-        body["field"] = field
-    return api.create_response(request, body, status=status)
 
 
 @api.exception_handler(RuleViolation)
 def rule_violation(request: HttpRequest, exc: RuleViolation) -> HttpResponse:
-    return _error(request, 422, exc.message, exc.field)
+    return problem_response(request, RULE_VIOLATION, exc.message, field=exc.field)
 
 
 @api.exception_handler(ReplayedSubmission)
 def replayed_submission(request: HttpRequest, exc: ReplayedSubmission) -> HttpResponse:
-    return _error(request, 409, exc.message, exc.field)
+    return problem_response(request, REPLAYED, exc.message, field=exc.field)
 
 
 @api.exception_handler(NotFound)
 def not_found(request: HttpRequest, exc: NotFound) -> HttpResponse:
-    return _error(request, 404, exc.message)
+    return problem_response(request, NOT_FOUND, exc.message, field=exc.field)
 
 
 @api.exception_handler(NotPermitted)
 def not_permitted(request: HttpRequest, exc: NotPermitted) -> HttpResponse:
-    return _error(request, 403, exc.message)
+    return problem_response(request, NOT_PERMITTED, exc.message, field=exc.field)
+
+
+@api.exception_handler(ValidationError)
+def invalid_input(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    errors = input_errors(exc.errors)
+    first = errors[0] if errors else {"field": "", "detail": ""}
+    detail = _("%(field)s: %(problem)s") % {
+        "field": first["field"] or first.get("in", ""),
+        "problem": first["detail"],
+    }
+    return problem_response(
+        request, VALIDATION, detail, field=first["field"] or None, errors=errors
+    )
+
+
+@api.exception_handler(Http404)
+def missing(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return problem_response(request, NOT_FOUND, _("No such record."))
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    """ninja's own refusals: an unreadable body (400), a throttle (429), its AuthenticationError."""
+    kind = {400: UNREADABLE_BODY, 401: UNAUTHENTICATED, 403: NOT_PERMITTED, 429: RATE_LIMITED}
+    found = kind.get(exc.status_code)
+    if found is None:
+        return problem_response(request, SERVER_ERROR, str(exc))
+    if found is UNREADABLE_BODY:
+        return problem_response(request, found, _("The request body is not readable JSON."))
+    return problem_response(request, found, str(found.title))
+
+
+@api.exception_handler(AuthenticationRequired)
+def authentication_required(request: HttpRequest, exc: AuthenticationRequired) -> HttpResponse:
+    return problem_response(
+        request,
+        UNAUTHENTICATED,
+        _("This operation is not public: send Authorization: Bearer <token>."),
+    )
 
 
 @api.exception_handler(InvalidCredentials)
 def invalid_credentials(request: HttpRequest, exc: InvalidCredentials) -> HttpResponse:
     security_event("api_token", request=request, user=None, outcome="invalid", path=request.path)
-    return _error(request, 401, _("Unknown or revoked API token."))
+    return problem_response(request, UNAUTHENTICATED, _("Unknown or revoked API token."))
 
 
 @api.exception_handler(CsrfFailed)
 def csrf_failed(request: HttpRequest, exc: CsrfFailed) -> HttpResponse:
     user = request.user.get_username() if request.user.is_authenticated else None
     security_event("csrf", request=request, user=user, outcome="failed", path=request.path)
-    return _error(
-        request, 403, _("CSRF check failed: send the csrftoken cookie's value as X-CSRFToken.")
+    return problem_response(
+        request,
+        CSRF_FAILED,
+        _("CSRF check failed: send the csrftoken cookie's value as X-CSRFToken."),
     )
+
+
+@api.exception_handler(Exception)
+def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """A failure of ours: logged with its traceback (as Django would), answered as a problem."""
+    logger.error("API error on %s %s", request.method, request.path, exc_info=exc)
+    return problem_response(request, SERVER_ERROR, _("The server failed; the error is logged."))
 
 
 def _mount() -> None:

@@ -12,7 +12,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Status
 
-from secretariat.api.auth import actor_of
+from secretariat.api.auth import SIGNED_IN, actor_of
 from secretariat.api.types import write_status
 from secretariat.assistance import selectors, services
 from secretariat.assistance.models import (
@@ -166,11 +166,18 @@ def mission_out(row: Mandate) -> dict[str, Any]:
     "/requests", response=list[AssistanceRequestOut], summary="Requests for collective assistance"
 )
 def list_requests(request: HttpRequest, state: str | None = None, status: str | None = None) -> Any:
+    """Requests for collective assistance (article 4 of the treaty) with their stage. **Who:**
+    anyone; no token needed. **Example:** `GET /api/v1/assistance/requests`
+    """
     return [request_out(r) for r in selectors.requests(state=state, status=status)]
 
 
-@router.get("/requests/{code}", response=AssistanceRequestOut)
+@router.get("/requests/{code}", response=AssistanceRequestOut, summary="One request for assistance")
 def get_request(request: HttpRequest, code: str) -> Any:
+    """One request with its consultations, decision, mandate and closing. **Who:** anyone; no token
+    needed. **Errors:** 404 for an unknown code. **Example:** `GET
+    /api/v1/assistance/requests/kz-2022`
+    """
     return request_out(selectors.request(code))
 
 
@@ -178,8 +185,14 @@ def get_request(request: HttpRequest, code: str) -> Any:
     "/requests",
     response={201: AssistanceRequestOut, 200: AssistanceRequestOut},
     summary="Request collective assistance for your own state's territory (delegation)",
+    auth=SIGNED_IN,
 )
 def submit_request(request: HttpRequest, body: AssistanceRequestIn) -> Any:
+    """Request collective assistance for the delegation's own state's territory. **Who:** a
+    delegation for its own state. **Errors:** 401 without a token; 403 for other roles; 404 for
+    another state; 422 for a state that is not a member. **Example:** `POST
+    /api/v1/assistance/requests`
+    """
     data = body.dict()
     data["state"] = data["state"].upper()
     row, outcome = services.submit_request(actor_of(request), **data)
@@ -190,8 +203,14 @@ def submit_request(request: HttpRequest, body: AssistanceRequestIn) -> Any:
     "/requests/{code}/withdraw",
     response=AssistanceRequestOut,
     summary="Withdraw your own state's request (delegation)",
+    auth=SIGNED_IN,
 )
 def withdraw_request(request: HttpRequest, code: str, body: AssistanceWithdrawRequestIn) -> Any:
+    """Withdraw the delegation's own state's request before it is decided. **Who:** the requesting
+    state's delegation. **Errors:** 401 without a token; 403 for other roles; 404 for another
+    state's request; 422 when already decided or closed. **Example:** `POST
+    /api/v1/assistance/requests/am-2021/withdraw`
+    """
     row, _ = services.withdraw_request(actor_of(request), request=code, **body.dict())
     return request_out(row)
 
@@ -200,8 +219,13 @@ def withdraw_request(request: HttpRequest, code: str, body: AssistanceWithdrawRe
     "/requests/{code}/consultations",
     response={201: AssistanceConsultationOut, 200: AssistanceConsultationOut},
     summary="Record consultations on a request (secretariat)",
+    auth=SIGNED_IN,
 )
 def add_consultation(request: HttpRequest, code: str, body: AssistanceConsultationIn) -> Any:
+    """Record consultations held on a request. **Who:** the secretariat. **Errors:** 401 without a
+    token; 403 for other roles; 404 for an unknown request; 422 out of order. **Example:** `POST
+    /api/v1/assistance/requests/am-2021/consultations`
+    """
     row, outcome = services.record_consultation(actor_of(request), request=code, **body.dict())
     return Status(write_status(outcome), consultation_out(row))
 
@@ -210,8 +234,13 @@ def add_consultation(request: HttpRequest, code: str, body: AssistanceConsultati
     "/requests/{code}/decision",
     response={201: AssistanceDecisionOut, 200: AssistanceDecisionOut},
     summary="Record the Council's decision on a request (secretariat)",
+    auth=SIGNED_IN,
 )
 def add_decision(request: HttpRequest, code: str, body: AssistanceDecisionIn) -> Any:
+    """Record the Council's decision on a request (granted, refused). **Who:** the secretariat.
+    **Errors:** 401, 403, 404 as above; 422 before consultations or after closing. **Example:**
+    `POST /api/v1/assistance/requests/am-2021/decision`
+    """
     row, outcome = services.record_decision(actor_of(request), request=code, **body.dict())
     return Status(write_status(outcome), decision_out(row))
 
@@ -220,8 +249,13 @@ def add_decision(request: HttpRequest, code: str, body: AssistanceDecisionIn) ->
     "/requests/{code}/mandate",
     response={201: AssistanceMissionOut, 200: AssistanceMissionOut},
     summary="Issue the mandate of a mission (secretariat)",
+    auth=SIGNED_IN,
 )
 def add_mandate(request: HttpRequest, code: str, body: AssistanceMandateIn) -> Any:
+    """Issue the mandate of a mission on a granted request: areas, duration, formation. **Who:**
+    the secretariat. **Errors:** 401, 403, 404 as above; 422 without a granting decision.
+    **Example:** `POST /api/v1/assistance/requests/am-2021/mandate`
+    """
     data = body.dict()
     row, outcome = services.issue_mandate(actor_of(request), request=code, **data)
     return Status(write_status(outcome), mission_out(selectors.mission(row.code)))
@@ -231,8 +265,13 @@ def add_mandate(request: HttpRequest, code: str, body: AssistanceMandateIn) -> A
     "/requests/{code}/close",
     response=AssistanceRequestOut,
     summary="Close a request, saying what was given (secretariat)",
+    auth=SIGNED_IN,
 )
 def close_request(request: HttpRequest, code: str, body: AssistanceCloseIn) -> Any:
+    """Close a request, saying what assistance was given. **Who:** the secretariat. **Errors:**
+    401, 403, 404 as above; 422 when already closed. **Example:** `POST
+    /api/v1/assistance/requests/am-2021/close`
+    """
     row, _ = services.close_request(actor_of(request), request=code, **body.dict())
     return request_out(row)
 
@@ -241,11 +280,18 @@ def close_request(request: HttpRequest, code: str, body: AssistanceCloseIn) -> A
     "/missions", response=list[AssistanceMissionOut], summary="Missions (mandates) and their forces"
 )
 def list_missions(request: HttpRequest) -> Any:
+    """Missions (mandates) with the forces deployed. **Who:** anyone; no token needed. **Example:**
+    `GET /api/v1/assistance/missions`
+    """
     return [mission_out(m) for m in selectors.missions()]
 
 
-@router.get("/missions/{code}", response=AssistanceMissionOut)
+@router.get("/missions/{code}", response=AssistanceMissionOut, summary="One mission")
 def get_mission(request: HttpRequest, code: str) -> Any:
+    """One mission with its mandate, deployments and withdrawal. **Who:** anyone; no token needed.
+    **Errors:** 404 for an unknown code. **Example:** `GET
+    /api/v1/assistance/missions/kz-2022-cpf`
+    """
     return mission_out(selectors.mission(code))
 
 
@@ -253,8 +299,14 @@ def get_mission(request: HttpRequest, code: str) -> Any:
     "/missions/{code}/deployments",
     response={201: AssistanceDeploymentOut, 200: AssistanceDeploymentOut},
     summary="Deploy a pledged contingent within the mandate (secretariat)",
+    auth=SIGNED_IN,
 )
 def add_deployment(request: HttpRequest, code: str, body: AssistanceDeploymentIn) -> Any:
+    """Deploy a pledged contingent within a mission's mandate. **Who:** the secretariat.
+    **Errors:** 401 without a token; 403 for other roles; 404 for an unknown mission; 422 for an
+    unknown mandate or contingent, or more than was pledged. **Example:** `POST
+    /api/v1/assistance/missions/kz-2022-cpf/deployments`
+    """
     row, outcome = services.record_deployment(actor_of(request), mandate=code, **body.dict())
     return Status(write_status(outcome), deployment_out(row))
 
@@ -263,14 +315,22 @@ def add_deployment(request: HttpRequest, code: str, body: AssistanceDeploymentIn
     "/missions/{code}/withdrawal",
     response=AssistanceMissionOut,
     summary="Record the withdrawal of the forces (secretariat)",
+    auth=SIGNED_IN,
 )
 def withdraw_forces(request: HttpRequest, code: str, body: AssistanceWithdrawalIn) -> Any:
+    """Record the withdrawal of a mission's forces (begun, completed). **Who:** the secretariat.
+    **Errors:** 401, 403, 404 as above; 422 for dates before the deployment. **Example:** `POST
+    /api/v1/assistance/missions/kz-2022-cpf/withdrawal`
+    """
     services.withdraw_forces(actor_of(request), mandate=code, **body.dict())
     return mission_out(selectors.mission(code))
 
 
 @router.get("/deployments", response=list[AssistanceDeploymentOut], summary="Every deployment")
 def list_deployments(request: HttpRequest) -> Any:
+    """Every deployment of every mission. **Who:** anyone; no token needed. **Example:** `GET
+    /api/v1/assistance/deployments`
+    """
     return [deployment_out(d) for d in selectors.deployments()]
 
 
@@ -311,6 +371,9 @@ DEPLOYMENT_COLUMNS = [
 
 @router.get("/export/requests.csv", summary="Every request as CSV")
 def export_requests(request: HttpRequest) -> HttpResponse:
+    """Every request as CSV. **Who:** anyone; no token needed. **Example:** `GET
+    /api/v1/assistance/export/requests.csv`
+    """
     rows = []
     for row in selectors.requests():
         out = request_out(row)
@@ -321,12 +384,18 @@ def export_requests(request: HttpRequest) -> HttpResponse:
 
 @router.get("/export/deployments.csv", summary="Every deployment as CSV")
 def export_deployments(request: HttpRequest) -> HttpResponse:
+    """Every deployment as CSV. **Who:** anyone; no token needed. **Example:** `GET
+    /api/v1/assistance/export/deployments.csv`
+    """
     rows = [deployment_out(d) for d in selectors.deployments()]
     return csv_response("deployments.csv", DEPLOYMENT_COLUMNS, rows)
 
 
 @router.get("/export/assistance.json", summary="The whole assistance record as JSON")
 def export_json(request: HttpRequest) -> Any:
+    """The whole assistance record (requests, missions, deployments) as JSON. **Who:** anyone; no
+    token needed. **Example:** `GET /api/v1/assistance/export/assistance.json`
+    """
     return {
         "requests": [request_out(r) for r in selectors.requests()],
         "missions": [mission_out(m) for m in selectors.missions()],

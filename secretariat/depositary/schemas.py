@@ -4,20 +4,21 @@ field (another state's code, a status) that the operation does not take."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from ninja import Schema
 from pydantic import Field
 
-from secretariat.api.types import IsoDate, SignedStatementIn
+from secretariat.api.types import IsoDate, OneOf, RecordCode, SignedStatementIn
 from secretariat.api.types import StrictIn as Strict
+from secretariat.depositary.models import InstrumentKind
 
 
 class InstrumentIn(Strict):
-    code: str
+    code: RecordCode
     title_en: str
     title_ru: str = ""
-    kind: str
+    kind: Annotated[str, OneOf(tuple(InstrumentKind.values))]
     adopted_on: IsoDate | None = None
     place_en: str = ""
     place_ru: str = ""

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from ninja import Schema
 from pydantic import ConfigDict, Field
 
-from secretariat.api.types import IsoDate, SignedStatementIn, StrictIn
+from secretariat.api.types import IsoDate, OneOf, SignedStatementIn, StrictIn
+from secretariat.entrybans.domain.rules import RequestKind
 
 
 class AliasIn(StrictIn):
@@ -173,7 +174,7 @@ class ScreenOut(Schema):
 
 class RequestIn(StrictIn):
     reference: str
-    kind: str = Field(description="access, rectification, erasure or delisting")
+    kind: Annotated[str, OneOf(tuple(RequestKind))]
     requester_reference: str = ""
 
 

@@ -9,14 +9,15 @@ does not take the site's home page) (`from secretariat.entrybans.yente import ap
 
 from __future__ import annotations
 
-from ninja import NinjaAPI, Router
+from ninja import Router
 
-from secretariat.api.auth import ActorAuth
+from secretariat.api.auth import SIGNED_IN, ActorAuth
 from secretariat.api.main import api as main_api
+from secretariat.api.openapi import SecretariatAPI
 from secretariat.entrybans.api import match
 from secretariat.entrybans.schemas import EntityMatchResponse
 
-api = NinjaAPI(
+api = SecretariatAPI(
     title="Entry-ban register: yente-compatible matching",
     version="1.0.0",
     urls_namespace="entrybans-yente",
@@ -25,10 +26,12 @@ api = NinjaAPI(
     openapi_url=None,
 )
 router = Router(tags=["entrybans"])
-router.add_api_operation("/{dataset}", ["POST"], match, response=EntityMatchResponse, by_alias=True)
+router.add_api_operation(
+    "/{dataset}", ["POST"], match, response=EntityMatchResponse, by_alias=True, auth=SIGNED_IN
+)
 api.add_router("/", router)
 
 
-# The same error mapping as the main API (JSON errors, security log), not a copy of it.
+# The same error mapping as the main API (problem details, security log), not a copy of it.
 for _error_class, _handler in main_api._exception_handlers.items():
     api.add_exception_handler(_error_class, _handler)

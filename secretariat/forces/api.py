@@ -11,7 +11,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Status
 
-from secretariat.api.auth import actor_of
+from secretariat.api.auth import SIGNED_IN, actor_of
 from secretariat.api.types import write_status
 from secretariat.forces import selectors, services
 from secretariat.forces.domain.rules import Total
@@ -107,11 +107,17 @@ def _total(total: Total) -> dict[str, Any]:
 
 @router.get("/formations", response=list[ForcesFormationOut], summary="Formations of forces")
 def list_formations(request: HttpRequest) -> Any:
+    """The formations of forces (rapid reaction, peacekeeping, regional) with their founding
+    instrument. **Who:** anyone; no token needed. **Example:** `GET /api/v1/forces/formations`
+    """
     return [formation_out(f) for f in selectors.formations()]
 
 
-@router.get("/formations/{code}", response=ForcesFormationOut)
+@router.get("/formations/{code}", response=ForcesFormationOut, summary="One formation")
 def get_formation(request: HttpRequest, code: str) -> Any:
+    """One formation with its contingents. **Who:** anyone; no token needed. **Errors:** 404 for an
+    unknown code. **Example:** `GET /api/v1/forces/formations/crrf`
+    """
     return formation_out(selectors.formation(code))
 
 
@@ -119,8 +125,14 @@ def get_formation(request: HttpRequest, code: str) -> Any:
     "/formations",
     response={201: ForcesFormationOut, 200: ForcesFormationOut},
     summary="Record a formation (secretariat)",
+    auth=SIGNED_IN,
 )
 def create_formation(request: HttpRequest, body: ForcesFormationIn) -> Any:
+    """Record a formation, naming its founding instrument or Council session. **Who:** the
+    secretariat. **Errors:** 401 without a token; 403 for other roles; 422 for an unknown
+    founding instrument. **Example:** `POST /api/v1/forces/formations` with `{"code": "cpf",
+    "kind": "peacekeeping", …}`
+    """
     row, outcome = services.record_formation(actor_of(request), **body.dict())
     return Status(write_status(outcome), formation_out(row))
 
@@ -136,12 +148,18 @@ def list_contingents(
     state: str | None = None,
     as_of: IsoDate | None = None,
 ) -> Any:
+    """Pledged contingents, filtered by `formation`, `state` and the `as_of` date. **Who:** anyone;
+    no token needed. **Example:** `GET /api/v1/forces/contingents?state=RU`
+    """
     rows = selectors.contingents(formation=formation, state=state, on=as_of)
     return [contingent_out(c) for c in rows]
 
 
-@router.get("/contingents/{code}", response=ForcesContingentOut)
+@router.get("/contingents/{code}", response=ForcesContingentOut, summary="One contingent")
 def get_contingent(request: HttpRequest, code: str) -> Any:
+    """One pledged contingent. **Who:** anyone; no token needed. **Errors:** 404 for an unknown
+    code. **Example:** `GET /api/v1/forces/contingents/<code>`
+    """
     return contingent_out(selectors.contingent(code))
 
 
@@ -149,8 +167,15 @@ def get_contingent(request: HttpRequest, code: str) -> Any:
     "/contingents",
     response={201: ForcesContingentOut, 200: ForcesContingentOut},
     summary="Pledge a contingent (your own state's, as a delegation) or correct a pledge",
+    auth=SIGNED_IN,
 )
 def pledge(request: HttpRequest, body: ForcesContingentIn) -> Any:
+    """Pledge a contingent of the delegation's own state to a formation, or correct a pledge (200
+    when unchanged). **Who:** a delegation for its own state; the secretariat. **Errors:** 401
+    without a token; 403 for other roles; 404 for another state's delegation; 422 for an unknown
+    formation or state, or dates that contradict. **Example:** `POST /api/v1/forces/contingents`
+    with `{"code": "ru-76", "formation": "crrf", "state": "RU", …}`
+    """
     data = body.dict()
     data["state"] = data["state"].upper()
     row, outcome = services.pledge_contingent(actor_of(request), **data)
@@ -161,11 +186,17 @@ def pledge(request: HttpRequest, body: ForcesContingentIn) -> Any:
 def list_exercises(
     request: HttpRequest, formation: str | None = None, state: str | None = None
 ) -> Any:
+    """Exercises of the forces, filtered by `formation` and `year`. **Who:** anyone; no token
+    needed. **Example:** `GET /api/v1/forces/exercises`
+    """
     return [exercise_out(e) for e in selectors.exercises(formation=formation, state=state)]
 
 
-@router.get("/exercises/{code}", response=ForcesExerciseOut)
+@router.get("/exercises/{code}", response=ForcesExerciseOut, summary="One exercise")
 def get_exercise(request: HttpRequest, code: str) -> Any:
+    """One exercise. **Who:** anyone; no token needed. **Errors:** 404 for an unknown code.
+    **Example:** `GET /api/v1/forces/exercises/<code>`
+    """
     return exercise_out(selectors.exercise(code))
 
 
@@ -173,8 +204,13 @@ def get_exercise(request: HttpRequest, code: str) -> Any:
     "/exercises",
     response={201: ForcesExerciseOut, 200: ForcesExerciseOut},
     summary="Record an exercise (secretariat)",
+    auth=SIGNED_IN,
 )
 def create_exercise(request: HttpRequest, body: ForcesExerciseIn) -> Any:
+    """Record an exercise with its dates, place and participants. **Who:** the secretariat.
+    **Errors:** 401 without a token; 403 for other roles; 422 for an unknown formation or state.
+    **Example:** `POST /api/v1/forces/exercises`
+    """
     row, outcome = services.record_exercise(actor_of(request), **body.dict())
     return Status(write_status(outcome), exercise_out(row))
 
@@ -185,6 +221,9 @@ def create_exercise(request: HttpRequest, body: ForcesExerciseIn) -> Any:
     summary="Pledged strength by formation and member state on a date",
 )
 def totals(request: HttpRequest, as_of: IsoDate | None = None) -> Any:
+    """Pledged strength by formation and member state on a date. **Who:** anyone; no token needed.
+    **Example:** `GET /api/v1/forces/totals?as_of=2020-01-01`
+    """
     day = as_of or dt.date.today()
     return {
         "as_of": day,
@@ -259,18 +298,27 @@ def csv_response(filename: str, columns: list[str], rows: list[dict[str, Any]]) 
 
 @router.get("/export/contingents.csv", summary="Every pledged contingent as CSV")
 def export_contingents(request: HttpRequest) -> HttpResponse:
+    """Every pledged contingent as CSV (UTF-8, header row). **Who:** anyone; no token needed.
+    **Example:** `GET /api/v1/forces/export/contingents.csv`
+    """
     rows = [contingent_out(c) for c in selectors.contingents()]
     return csv_response("contingents.csv", CONTINGENT_COLUMNS, rows)
 
 
 @router.get("/export/exercises.csv", summary="Every exercise as CSV")
 def export_exercises(request: HttpRequest) -> HttpResponse:
+    """Every exercise as CSV. **Who:** anyone; no token needed. **Example:** `GET
+    /api/v1/forces/export/exercises.csv`
+    """
     rows = [exercise_out(e) for e in selectors.exercises()]
     return csv_response("exercises.csv", EXERCISE_COLUMNS, rows)
 
 
 @router.get("/export/forces.json", summary="Formations, contingents and exercises as JSON")
 def export_json(request: HttpRequest) -> Any:
+    """Formations, contingents and exercises in one JSON document. **Who:** anyone; no token
+    needed. **Example:** `GET /api/v1/forces/export/forces.json`
+    """
     return {
         "formations": [formation_out(f) for f in selectors.formations()],
         "contingents": [contingent_out(c) for c in selectors.contingents()],

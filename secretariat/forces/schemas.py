@@ -9,7 +9,8 @@ from typing import Annotated, Any
 from ninja import Schema
 from pydantic import BeforeValidator, Field
 
-from secretariat.api.types import StrictIn
+from secretariat.api.types import OneOf, RecordCode, StateCode, StrictIn
+from secretariat.forces.domain.rules import FormationKind, UnitType
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -50,8 +51,8 @@ class ForcesFormationOut(SourcedOut):
 
 
 class ForcesFormationIn(StrictIn):
-    code: str
-    kind: str = Field(description="rapid_reaction, peacekeeping, regional or other")
+    code: RecordCode
+    kind: Annotated[str, OneOf(tuple(FormationKind))]
     name_en: str
     name_ru: str = ""
     acronym_en: str = ""
@@ -84,12 +85,12 @@ class ForcesContingentOut(SourcedOut):
 
 
 class ForcesContingentIn(StrictIn):
-    code: str
+    code: RecordCode
     formation: str
-    state: str = Field(min_length=2, max_length=2)
+    state: StateCode
     unit_en: str
     unit_ru: str = ""
-    unit_type: str = Field(description="airborne, air_assault, special_forces, ground, …")
+    unit_type: Annotated[str, OneOf(tuple(UnitType))]
     strength: int | None = None
     strength_estimated: bool = False
     readiness: str = "not_stated"
@@ -118,7 +119,7 @@ class ForcesExerciseOut(SourcedOut):
 
 
 class ForcesExerciseIn(StrictIn):
-    code: str
+    code: RecordCode
     name_en: str
     name_ru: str = ""
     formation: str | None = None

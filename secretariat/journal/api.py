@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
-from secretariat.api.auth import actor_of
+from secretariat.api.auth import SIGNED_IN, actor_of
 from secretariat.api.types import StrictIn
 from secretariat.core import signing
 from secretariat.journal.checkpoints import (
@@ -68,13 +68,24 @@ class VerifyOut(Schema):
 
 @router.get("/head", response=HeadOut, summary="Number of entries and the head hash (public)")
 def head(request: HttpRequest) -> Any:
+    """The journal's size (number of entries) and the hash of its last entry: what a witness
+    records. **Who:** anyone; no token needed. **Example:** `GET /api/v1/journal/head`
+    """
     return journal_head().__dict__
 
 
 @router.get(
-    "/entries", response=EntryPage, summary="Journal entries in order (auditors, secretariat)"
+    "/entries",
+    response=EntryPage,
+    summary="Journal entries in order (auditors, secretariat)",
+    auth=SIGNED_IN,
 )
 def entries(request: HttpRequest, filters: Query[EntryFilter]) -> Any:
+    """Journal entries in sequence order, each with its actor, action, payload and hashes; `since`
+    and `limit` page through them. **Who:** auditors and the secretariat. **Errors:** 401
+    without a token; 403 for other roles. **Example:** `GET
+    /api/v1/journal/entries?since=100&limit=50`
+    """
     actor = actor_of(request)
     limit = max(1, min(filters.limit, 1000))
     rows = journal_entries_for(actor)
@@ -100,6 +111,9 @@ def entries(request: HttpRequest, filters: Query[EntryFilter]) -> Any:
 
 @router.get("/verify", response=VerifyOut, summary="Recompute the whole chain now (public)")
 def verify(request: HttpRequest) -> Any:
+    """Recompute the whole hash chain now and say whether it holds, naming the first bad entry if
+    not. **Who:** anyone; no token needed. **Example:** `GET /api/v1/journal/verify`
+    """
     return verify_journal().__dict__
 
 
@@ -115,6 +129,10 @@ _TEXT = {"content": {"text/plain": {"schema": {"type": "string"}}}}
     openapi_extra={"responses": {200: {"description": "a signed note", **_TEXT}}},
 )
 def checkpoint(request: HttpRequest) -> HttpResponse:
+    """The signed checkpoint of the journal now, as C2SP tlog-checkpoint text (origin, size, root
+    hash, signature lines). **Who:** anyone; no token needed. **Example:** `GET
+    /api/v1/journal/checkpoint`
+    """
     return HttpResponse(current_checkpoint(), content_type="text/plain; charset=utf-8")
 
 
@@ -125,6 +143,9 @@ def checkpoint(request: HttpRequest) -> HttpResponse:
     openapi_extra={"responses": {200: {"description": "a note verifier key", **_TEXT}}},
 )
 def checkpoint_key(request: HttpRequest) -> HttpResponse:
+    """The log's verifier key (note format), to check checkpoints with. **Who:** anyone; no token
+    needed. **Example:** `GET /api/v1/journal/checkpoint/key`
+    """
     return HttpResponse(log_verifier().vkey + "\n", content_type="text/plain; charset=utf-8")
 
 
@@ -161,6 +182,12 @@ class ConsistencyOut(Schema):
     summary="Merkle audit path of an entry in the tree of a size (public; hashes in hex)",
 )
 def proof_inclusion(request: HttpRequest, query: Query[InclusionQuery]) -> Any:
+    """The Merkle audit path proving that entry `seq` is in the tree of size `size` (default: now),
+    hashes in hex (RFC 9162). **Who:** anyone; no token needed. **Errors:** 422 when `seq` is
+    above the tree size or `size` above the journal's (the bounds depend on the journal, so they
+    are a rule, not in the schema). **Example:** `GET
+    /api/v1/journal/proof/inclusion?seq=3&size=10`
+    """
     found = prove_inclusion(query.seq, query.size)
     return {
         "seq": found.seq,
@@ -178,6 +205,11 @@ def proof_inclusion(request: HttpRequest, query: Query[InclusionQuery]) -> Any:
     summary="Merkle consistency proof between two tree sizes (public; hashes in hex)",
 )
 def proof_consistency(request: HttpRequest, query: Query[ConsistencyQuery]) -> Any:
+    """The Merkle consistency proof that the tree of size `first` is a prefix of the tree of size
+    `second` (default: now). **Who:** anyone; no token needed. **Errors:** 422 when `first`
+    exceeds `second` or `second` the journal's size. **Example:** `GET
+    /api/v1/journal/proof/consistency?first=5&second=10`
+    """
     found = prove_consistency(query.first, query.second)
     return {
         "first": found.first,
@@ -242,11 +274,17 @@ def key_out(key: SigningKey) -> dict[str, Any]:
 
 @router.get("/keys", response=list[KeyOut], summary="Delegations' signing keys (public)")
 def list_keys(request: HttpRequest, filters: Query[KeyFilter]) -> Any:
+    """The delegations' registered Ed25519 signing keys, active and revoked, optionally for one
+    `state`. **Who:** anyone; no token needed. **Example:** `GET /api/v1/journal/keys?state=BY`
+    """
     return [key_out(k) for k in signing.signing_keys(filters.state)]
 
 
 @router.get("/keys/{key_id}", response=KeyOut, summary="One signing key (public)")
 def get_key(request: HttpRequest, key_id: str) -> Any:
+    """One signing key by its id (the hex fingerprint). **Who:** anyone; no token needed.
+    **Errors:** 404 for an unknown id. **Example:** `GET /api/v1/journal/keys/<key_id>`
+    """
     return key_out(signing.signing_key(key_id))
 
 
@@ -254,8 +292,15 @@ def get_key(request: HttpRequest, key_id: str) -> Any:
     "/keys",
     response={200: KeyOut, 201: KeyOut},
     summary="Register a signing key of the delegation's own state",
+    auth=SIGNED_IN,
 )
 def register_key(request: HttpRequest, body: KeyIn) -> Any:
+    """Register an Ed25519 public key for the delegation's own state, used to sign submissions
+    (docs/signing.md). **Who:** a delegation, for its own state. **Errors:** 401 without a
+    token; 403 for other roles; 404 for another state; 422 for a malformed key or a label with
+    control characters. **Example:** `POST /api/v1/journal/keys` with `{"state": "BY",
+    "public_key": "<base64>", "label": "treaty office"}`
+    """
     key, outcome = signing.register_key(
         actor_of(request), state=body.state, public_key=body.public_key, label=body.label
     )
@@ -266,15 +311,27 @@ def register_key(request: HttpRequest, body: KeyIn) -> Any:
     "/keys/{key_id}/rotate",
     response={201: KeyOut},
     summary="Replace an active key by a new one",
+    auth=SIGNED_IN,
 )
 def rotate_key(request: HttpRequest, key_id: str, body: RotateIn) -> Any:
+    """Replace an active key by a new one: the old one is revoked from now, the new one registered,
+    in one journal entry. **Who:** the key's own delegation. **Errors:** 401 without a token;
+    403 for other roles (the secretariat included); 404 for an unknown key or another state's;
+    422 for a revoked key or a malformed new key. **Example:** `POST
+    /api/v1/journal/keys/<key_id>/rotate`
+    """
     key = signing.rotate_key(
         actor_of(request), key_id=key_id, public_key=body.public_key, label=body.label
     )
     return Status(201, key_out(key))
 
 
-@router.post("/keys/{key_id}/revoke", response=KeyOut, summary="Revoke a key")
+@router.post("/keys/{key_id}/revoke", response=KeyOut, summary="Revoke a key", auth=SIGNED_IN)
 def revoke_key(request: HttpRequest, key_id: str, body: RevokeIn) -> Any:
+    """Revoke a key with a reason; signatures made before stay valid. **Who:** the key's delegation
+    or the secretariat. **Errors:** 401, 403, 404 as for rotating; 422 for a key already
+    revoked. **Example:** `POST /api/v1/journal/keys/<key_id>/revoke` with `{"reason": "office
+    closed"}`
+    """
     key, _ = signing.revoke_key(actor_of(request), key_id=key_id, reason=body.reason)
     return key_out(key)

@@ -7,16 +7,15 @@ sessions, attendance, drafts and outcomes; a delegation writes its own state's p
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.urls import reverse
-from ninja import Router, Status
+from ninja import Query, Router, Status
 
-from secretariat.api.auth import actor_of
-from secretariat.api.types import write_status
+from secretariat.api.auth import SIGNED_IN, actor_of
+from secretariat.api.types import IsoDate, write_status
 from secretariat.core.domain.actors import Actor
-from secretariat.core.domain.values import parse_date
 from secretariat.meetings import selectors, services
 from secretariat.meetings.domain.sessions import Body
 from secretariat.meetings.models import Attendance, Claim, Decision, Session, StatePosition
@@ -189,9 +188,14 @@ def list_sessions(
     request: HttpRequest,
     body: str | None = None,
     kind: str | None = None,
-    year: int | None = None,
+    year: Annotated[int | None, Query(ge=1, le=9999)] = None,
     host: str | None = None,
 ) -> Any:
+    """Sessions of the organization's bodies in date order, filtered by `body` (csc, cmfa, cmd,
+    cssc, pc), `kind` (`video` for those held by video), `year` and `host` state. **Who:**
+    anyone; no token needed. **Errors:** 422 for a year outside 1–9999. **Example:** `GET
+    /api/v1/meetings/sessions?body=csc&year=2011`
+    """
     rows = selectors.sessions_list(body=body, kind=kind, year=year, host=host)
     return [session_out(r) for r in rows]
 
@@ -200,14 +204,24 @@ def list_sessions(
     "/sessions",
     response={201: MeetingsSessionOut, 200: MeetingsSessionOut},
     summary="Record a session (secretariat)",
+    auth=SIGNED_IN,
 )
 def create_session(request: HttpRequest, body: MeetingsSessionIn) -> Any:
+    """Record a session of a body (or correct it; 200 when unchanged). **Who:** the secretariat.
+    **Errors:** 401 without a token; 403 for other roles; 422 for an unknown host state or dates
+    that contradict. **Example:** `POST /api/v1/meetings/sessions` with `{"body": "csc", "kind":
+    "regular", "start": "2030-05-01", …}`
+    """
     row, outcome = services.record_session(actor_of(request), **body.dict())
     return Status(write_status(outcome), session_out(row))
 
 
 @router.get("/sessions/{code}", response=MeetingsSessionDetailOut, summary="One session in full")
 def get_session(request: HttpRequest, code: str) -> Any:
+    """One session in full: place, dates, chair, attendance and decisions. **Who:** anyone; no
+    token needed. **Errors:** 404 for an unknown code. **Example:** `GET
+    /api/v1/meetings/sessions/csc-2011-08-12`
+    """
     return session_detail_out(selectors.session(code))
 
 
@@ -215,16 +229,30 @@ def get_session(request: HttpRequest, code: str) -> Any:
     "/sessions/{code}/attendance/{state}",
     response={201: MeetingsAttendanceOut, 200: MeetingsAttendanceOut},
     summary="Record one state's attendance (secretariat)",
+    auth=SIGNED_IN,
 )
 def put_attendance(request: HttpRequest, code: str, state: str, body: MeetingsAttendanceIn) -> Any:
+    """Record how one member state attended a session (level, person, absence). **Who:** the
+    secretariat. **Errors:** 401 without a token; 403 for other roles; 404 for an unknown
+    session; 422 for a state that was not a member then. **Example:** `PUT
+    /api/v1/meetings/sessions/csc-2011-08-12/attendance/UZ`
+    """
     row, outcome = services.record_attendance(
         actor_of(request), session=code, state=state.upper(), **body.dict()
     )
     return Status(write_status(outcome), attendance_out(row))
 
 
-@router.get("/sessions/{code}/decisions", response=list[MeetingsDecisionOut])
+@router.get(
+    "/sessions/{code}/decisions",
+    response=list[MeetingsDecisionOut],
+    summary="Decisions of one session",
+)
 def session_decisions(request: HttpRequest, code: str) -> Any:
+    """The decisions and drafts put before one session. **Who:** anyone; no token needed.
+    **Errors:** 404 for an unknown session. **Example:** `GET
+    /api/v1/meetings/sessions/csc-2011-08-12/decisions`
+    """
     return [decision_out(d) for d in selectors.decisions_of(selectors.session(code))]
 
 
@@ -232,8 +260,13 @@ def session_decisions(request: HttpRequest, code: str) -> Any:
     "/sessions/{code}/decisions",
     response={201: MeetingsDecisionOut, 200: MeetingsDecisionOut},
     summary="Put a draft before a session (secretariat)",
+    auth=SIGNED_IN,
 )
 def create_decision(request: HttpRequest, code: str, body: MeetingsDecisionIn) -> Any:
+    """Put a draft decision before a session. **Who:** the secretariat. **Errors:** 401 without a
+    token; 403 for other roles; 404 for an unknown session; 422 for a slug already used.
+    **Example:** `POST /api/v1/meetings/sessions/csc-2011-08-12/decisions`
+    """
     row, outcome = services.record_decision(actor_of(request), session=code, **body.dict())
     return Status(write_status(outcome), decision_out(row))
 
@@ -244,6 +277,11 @@ def create_decision(request: HttpRequest, code: str, body: MeetingsDecisionIn) -
     summary="A decision with positions, claims and the verdict under each reading",
 )
 def get_decision(request: HttpRequest, code: str, slug: str) -> Any:
+    """A decision with every state's position and claims, and the verdict under each reading of the
+    consensus rule. **Who:** anyone; no token needed. **Errors:** 404 for an unknown session or
+    decision. **Example:** `GET
+    /api/v1/meetings/sessions/csc-2006-06-23/decisions/central-asian-forces`
+    """
     return decision_detail_out(actor_of(request), selectors.decision(code, slug))
 
 
@@ -251,10 +289,17 @@ def get_decision(request: HttpRequest, code: str, slug: str) -> Any:
     "/sessions/{code}/decisions/{slug}/positions/{state}",
     response={201: MeetingsPositionOut, 200: MeetingsPositionOut},
     summary="State a position on a draft (a delegation for its own state; the secretariat)",
+    auth=SIGNED_IN,
 )
 def put_position(
     request: HttpRequest, code: str, slug: str, state: str, body: MeetingsPositionIn
 ) -> Any:
+    """State a member's position on a draft (for, against, abstain, not taking part). **Who:** a
+    delegation for its own state; the secretariat. **Errors:** 401 without a token; 403 for
+    other roles; 404 for another state's delegation or unknown records; 422 once the outcome is
+    recorded. **Example:** `PUT
+    /api/v1/meetings/sessions/csc-2006-06-23/decisions/central-asian-forces/positions/BY`
+    """
     row, outcome = services.record_position(
         actor_of(request), session=code, slug=slug, state=state.upper(), **body.dict()
     )
@@ -265,8 +310,14 @@ def put_position(
     "/sessions/{code}/decisions/{slug}/claims/{state}",
     response={201: MeetingsClaimOut, 200: MeetingsClaimOut},
     summary="Record a state's claim about a decision (its delegation; the secretariat)",
+    auth=SIGNED_IN,
 )
 def put_claim(request: HttpRequest, code: str, slug: str, state: str, body: MeetingsClaimIn) -> Any:
+    """Record what a state claims about a decision (e.g. that it did not join it). **Who:** the
+    state's delegation; the secretariat. **Errors:** 401, 403, 404 as for positions; 422 for an
+    unknown claim kind. **Example:** `PUT
+    /api/v1/meetings/sessions/csc-2006-06-23/decisions/central-asian-forces/claims/BY`
+    """
     row, outcome = services.record_claim(
         actor_of(request), session=code, slug=slug, state=state.upper(), **body.dict()
     )
@@ -277,8 +328,15 @@ def put_claim(request: HttpRequest, code: str, slug: str, state: str, body: Meet
     "/sessions/{code}/decisions/{slug}/outcome",
     response=MeetingsDecisionOut,
     summary="Record the outcome of a draft (secretariat); refused if the positions contradict it",
+    auth=SIGNED_IN,
 )
 def post_outcome(request: HttpRequest, code: str, slug: str, body: MeetingsOutcomeIn) -> Any:
+    """Record the outcome of a draft (adopted, not adopted); refused when the recorded positions
+    contradict it. **Who:** the secretariat. **Errors:** 401 without a token; 403 for other
+    roles; 404 for unknown records; 422 when the positions contradict the outcome. **Example:**
+    `POST /api/v1/meetings/sessions/csc-2006-06-23/decisions/central-asian-forces/outcome` with
+    `{"outcome": "adopted"}`
+    """
     row = services.record_outcome(actor_of(request), session=code, slug=slug, **body.dict())
     return decision_out(row)
 
@@ -287,6 +345,9 @@ def post_outcome(request: HttpRequest, code: str, slug: str, body: MeetingsOutco
     "/decisions", response=list[MeetingsDecisionOut], summary="Every decision in date order"
 )
 def list_decisions(request: HttpRequest, outcome: str | None = None) -> Any:
+    """Every decision in date order, with its session and outcome. **Who:** anyone; no token
+    needed. **Example:** `GET /api/v1/meetings/decisions`
+    """
     rows = selectors.decisions_list()
     if outcome:
         rows = rows.filter(outcome=outcome)
@@ -298,9 +359,13 @@ def list_decisions(request: HttpRequest, outcome: str | None = None) -> Any:
     response=MeetingsOnDateOut | None,
     summary="The Council session sitting on a date, else the last one before it",
 )
-def on_date(request: HttpRequest, date: str | None = None, body: Body = Body.CSC) -> Any:
-    # The date is read strictly (YYYY-MM-DD): a number is not a date here.
-    on = parse_date(date) if date else dt.date.today()
+def on_date(request: HttpRequest, date: IsoDate | None = None, body: Body = Body.CSC) -> Any:
+    """The session of a body (default the Collective Security Council) nearest a date, with how far
+    away it is and who chaired; null when there is none. **Who:** anyone; no token needed.
+    **Errors:** 422 for a date not written YYYY-MM-DD. **Example:** `GET
+    /api/v1/meetings/on?date=2011-08-12&body=csc`
+    """
+    on = date or dt.date.today()
     found = selectors.nearest_session(on, body.value)
     if found is None:
         return None
@@ -323,6 +388,10 @@ def on_date(request: HttpRequest, date: str | None = None, body: Body = Body.CSC
     "/attendance", response=list[MeetingsMatrixRowOut], summary="Sessions × members attendance"
 )
 def attendance_matrix(request: HttpRequest, body: Body = Body.CSC) -> Any:
+    """Sessions × member states: how each state attended each session, as the attendance page's
+    table. **Who:** anyone; no token needed. **Example:** `GET
+    /api/v1/meetings/attendance?body=csc`
+    """
     _, rows = selectors.attendance_matrix(body.value)
     return [
         {

@@ -4,9 +4,13 @@ a field (another state's code, an outcome) that the operation does not take."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from ninja import Schema
 from pydantic import ConfigDict, Field
+
+from secretariat.api.types import OneOf
+from secretariat.meetings.domain.sessions import Body, Kind
 
 
 class MeetingsStrictIn(Schema):
@@ -119,8 +123,8 @@ class MeetingsDecisionDetailOut(MeetingsDecisionOut):
 
 
 class MeetingsSessionIn(MeetingsStrictIn):
-    body: str = Field(description="csc, cmfa, cmd, cssc or pc")
-    kind: str = Field(description="regular, informal, extraordinary or other")
+    body: Annotated[str, OneOf(tuple(Body))]
+    kind: Annotated[str, OneOf(tuple(Kind))]
     start: dt.date
     start_precision: str = "day"
     end: dt.date | None = None

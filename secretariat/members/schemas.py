@@ -8,7 +8,7 @@ import datetime as dt
 from ninja import Schema
 from pydantic import Field
 
-from secretariat.api.types import IsoDate, StrictIn
+from secretariat.api.types import IsoDate, StateCode, StrictIn
 
 
 class SourcedOut(Schema):
@@ -91,7 +91,7 @@ class SecretaryGeneralOut(TermOut):
 
 
 class TermIn(StrictIn):
-    state: str = Field(min_length=2, max_length=2)
+    state: StateCode
     start: IsoDate
     end: IsoDate | None = None
     start_precision: str = "day"

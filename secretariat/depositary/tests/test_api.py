@@ -154,7 +154,7 @@ def test_the_secretariat_records_an_instrument_with_its_final_clauses(personas):
         {"code": "x-2013", "title_en": "X", "kind": "treaty"},
         content_type="application/json",
     )
-    assert public.status_code == 403
+    assert public.status_code == 401
 
 
 def test_the_export_is_in_the_import_format_and_the_schema_is_served():

@@ -243,10 +243,10 @@ def test_a_malformed_doc_sha256_is_refused_at_submission(personas):
 # --- API and downloads, persona by persona ------------------------------------------------------
 
 PENDING_READ = {"public": 404, "sofia": 200, "boris": 200, "anna": 404, "kair": 404, "aud": 200}
-PENDING_POST = {"public": 404, "sofia": 201, "boris": 201, "anna": 404, "kair": 404, "aud": 403}
+PENDING_POST = {"public": 401, "sofia": 201, "boris": 201, "anna": 404, "kair": 404, "aud": 403}
 # A registered act is public, so the refusal is a plain one; its own delegation and the
 # secretariat are told the act is no longer being examined.
-REGISTERED_POST = {"public": 403, "sofia": 422, "boris": 422, "anna": 404, "kair": 404, "aud": 403}
+REGISTERED_POST = {"public": 401, "sofia": 422, "boris": 422, "anna": 404, "kair": 404, "aud": 403}
 
 
 @pytest.mark.parametrize("persona", list(PENDING_READ))

@@ -75,7 +75,7 @@ def test_the_public_cannot_pledge_through_the_api():
         },
         "application/json",
     )
-    assert response.status_code == 403
+    assert response.status_code == 401
 
 
 def test_the_forces_page_shows_pledged_strength_by_member_as_a_chart():

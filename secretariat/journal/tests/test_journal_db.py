@@ -400,7 +400,7 @@ def test_the_api_verify_names_the_first_bad_entry_after_tampering(client):
 def test_the_api_refuses_journal_entries_to_anonymous_callers(client):
     response = client.get("/api/v1/journal/entries")
 
-    assert response.status_code == 403
+    assert response.status_code == 401
     assert "entries" not in response.json()
 
 

@@ -101,7 +101,7 @@ def test_the_public_cannot_write(client: Client, draft):
         {"outcome": "adopted"},
         content_type="application/json",
     )
-    assert response.status_code == 403
+    assert response.status_code == 401
 
 
 def test_the_date_must_be_written_as_a_date(client: Client):
