@@ -3,12 +3,30 @@
 from django.db import migrations, models
 
 
+# SQLite adds these columns by rebuilding each table, and a rebuild both trips over the rule
+# triggers that name the table (rename fails) and silently drops a rebuilt table's own triggers.
+# So the triggers come off first and go back on at the end (on PostgreSQL this is a no-op swap).
+def remove_rules(apps, schema_editor):
+    from secretariat.assistance import guards
+
+    guards.remove(schema_editor.connection)
+
+
+def install_rules(apps, schema_editor):
+    from secretariat.assistance import guards
+
+    guards.install(schema_editor.connection)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("assistance", "0003_assistance_rule_triggers"),
+        # forces_contingent carries one of the rules: its own rebuild must come first.
+        ("forces", "0002_russian_notes"),
     ]
 
     operations = [
+        migrations.RunPython(remove_rules, install_rules),
         migrations.AddField(
             model_name="assistancerequest",
             name="legal_basis_ru",
@@ -54,4 +72,5 @@ class Migration(migrations.Migration):
             name="note_ru",
             field=models.TextField(blank=True, default=""),
         ),
+        migrations.RunPython(install_rules, remove_rules),
     ]
