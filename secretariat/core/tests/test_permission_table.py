@@ -82,6 +82,7 @@ EXPECTED: dict[str, dict[Role, str]] = {
     "members.record_secretary_general": {SEC: "any", SYS: "any"},
     "members.record_indicator": {SEC: "any", SYS: "any"},
     "journal.read_entries": {AUD: "any", SEC: "any", SYS: "any"},
+    # The audit of the record: the secretariat's page, the system's command.
     "audit.run": {SEC: "any", SYS: "any"},
 }
 
