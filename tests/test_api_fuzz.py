@@ -358,6 +358,9 @@ def test_the_limits_the_code_enforces_are_in_the_document(client: Client) -> Non
         "delisting",
     }
     assert schemas["ForcesContingentIn"]["properties"]["state"]["pattern"] == "^[A-Z]{2}$"
+    assert schemas["ScreenIn"]["properties"]["name"]["maxLength"] == 300
+    assert set(schemas["ScreenIn"]["properties"]["use"]["enum"]) == {"border", "investigation"}
+    assert schemas["BatchIn"]["properties"]["queries"]["maxItems"] == 1000
 
 
 def test_every_operation_has_a_written_summary_and_description(client: Client) -> None:

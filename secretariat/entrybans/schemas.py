@@ -10,6 +10,8 @@ from pydantic import ConfigDict, Field
 
 from secretariat.api.types import IsoDate, OneOf, SignedStatementIn, StrictIn
 from secretariat.entrybans.domain.rules import RequestKind
+from secretariat.entrybans.registry import NAME_MAX_CHARS
+from secretariat.entrybans.screening.score import USES
 
 
 class AliasIn(StrictIn):
@@ -123,26 +125,48 @@ class MisuseOut(Schema):
     listing: str
 
 
+# A name to screen as registry.check_name takes it: at most NAME_MAX_CHARS, no control characters
+# (C0, C1, bidirectional overrides and isolates). The document states both; check_name enforces
+# them, so the refusal names the limit or the character and its position (422 rule-violation).
+# /match's free-form properties are not held to this shape (yente clients send what they have);
+# only the name drawn from them is checked.
+ScreenedName = Annotated[
+    str,
+    Field(
+        description=f"at most {NAME_MAX_CHARS} characters, no control characters",
+        json_schema_extra={
+            "maxLength": NAME_MAX_CHARS,
+            "pattern": "^[^\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$",
+        },
+    ),
+]
+
+
 class ScreenIn(StrictIn):
-    name: str
+    name: ScreenedName
     birth_date: str | None = None
     nationality: str | None = None
     documents: list[str] = []
-    use: str = Field("border", description="border or investigation: the thresholds to apply")
+    use: Annotated[str, OneOf(tuple(USES))] = Field(
+        "border", description="border or investigation: the thresholds to apply"
+    )
     limit: int = Field(10, ge=1, le=50)
 
 
 class BatchQueryIn(StrictIn):
-    name: str
+    name: ScreenedName
     birth_date: str | None = None
     nationality: str | None = None
     documents: list[str] = []
 
 
 class BatchIn(StrictIn):
-    # at most 1,000 (api.BATCH_MAX_QUERIES), checked by the view so the refusal names the limit
-    queries: list[BatchQueryIn] = Field(description="at most 1,000 queries")
-    use: str = "border"
+    # at most 1,000 (api.BATCH_MAX_QUERIES), checked by the view so the refusal names the limit;
+    # the document states it (maxItems) all the same.
+    queries: list[BatchQueryIn] = Field(
+        description="at most 1,000 queries", json_schema_extra={"maxItems": 1000}
+    )
+    use: Annotated[str, OneOf(tuple(USES))] = "border"
     limit: int = Field(5, ge=1, le=50)
 
 
@@ -345,7 +369,8 @@ class EntityExample(StrictIn):
 
 class EntityMatchQuery(StrictIn):
     weights: dict[str, float] = {}
-    queries: dict[str, EntityExample]
+    # at most 100 (api.MATCH_MAX_QUERIES, as yente has it), checked by the view
+    queries: dict[str, EntityExample] = Field(json_schema_extra={"maxProperties": 100})
 
 
 class TotalSpec(Schema):

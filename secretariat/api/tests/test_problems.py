@@ -148,3 +148,33 @@ def test_the_document_describes_the_problem_shape(client):
     schema = document["components"]["schemas"]["Problem"]
     assert set(schema["required"]) == {"type", "title", "status", "detail"}
     assert {"field", "errors"} <= set(schema["properties"])
+
+
+def test_a_name_to_screen_with_a_control_character_is_refused_naming_it(personas):
+    response = Client().post(
+        "/api/v1/entry-bans/screen",
+        {"name": "Pavel\u0000Uzorny"},
+        content_type="application/json",
+        headers=bearer(personas.kair),
+    )
+    body = problem(response, 422, "rule-violation")
+    assert body["field"] == "name" and "U+0000" in body["detail"]
+
+
+def test_match_takes_free_form_properties_with_control_characters(personas):
+    """yente clients send what they have: only the name drawn from the properties is checked."""
+    request = {
+        "queries": {
+            "q": {
+                "schema": "Person",
+                "properties": {"name": ["Hayk Orinakyan"], "notes": ["line one\nline\u0000two"]},
+            }
+        }
+    }
+    response = Client().post(
+        "/match/entrybans", request, content_type="application/json", headers=bearer(personas.kair)
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["responses"]["q"]["query"]["properties"]["notes"] == [
+        "line one\nline\u0000two"
+    ]
