@@ -73,6 +73,12 @@ def test_a_write_through_a_service_changes_the_etag() -> None:
     assert after.status_code == 200 and after["ETag"] != before["ETag"]
 
 
+def _stable(body: bytes) -> bytes:
+    # A calendar stamps each event with the time it was generated (DTSTAMP); two requests a
+    # second apart differ there and nowhere else.
+    return b"\n".join(line for line in body.split(b"\n") if not line.startswith(b"DTSTAMP"))
+
+
 @pytest.mark.parametrize("path", PUBLIC)
 def test_compressed_answers_decode_to_the_same_bytes(path: str) -> None:
     plain = Client().get(path, headers={"Accept-Encoding": "identity"})
@@ -80,8 +86,8 @@ def test_compressed_answers_decode_to_the_same_bytes(path: str) -> None:
     as_br = Client().get(path, headers={"Accept-Encoding": "gzip, deflate, br"})
     as_gzip = Client().get(path, headers={"Accept-Encoding": "gzip"})
     assert as_br["Content-Encoding"] == "br" and as_gzip["Content-Encoding"] == "gzip"
-    assert brotli.decompress(as_br.content) == plain.content
-    assert gzip.decompress(as_gzip.content) == plain.content
+    assert _stable(brotli.decompress(as_br.content)) == _stable(plain.content)
+    assert _stable(gzip.decompress(as_gzip.content)) == _stable(plain.content)
     assert len(as_br.content) < len(plain.content) / 3
     assert int(as_br["Content-Length"]) == len(as_br.content)
     # A q-value of zero refuses brotli.

@@ -462,8 +462,9 @@ INSTRUMENT_CSV_COLUMNS = [
     "withdrawal_notice",
     "withdrawal_effective",
     "reservations_and_declarations",
-    # "no" when the instrument is in force on a sourced date but its parties are not recorded: the
-    # standings below then do not add up to its parties (the API says null, never 0).
+    # "no" when the standings below are not a count of parties: an instrument in force on a sourced
+    # date whose parties are not recorded, or a Council decision in effect on adoption, which has
+    # none (the API says null for both, never 0).
     "parties_recorded",
 ]
 
@@ -485,7 +486,7 @@ def instrument_csv(status: InstrumentStatus, names: dict[str, str]) -> str:
                 _iso(s.withdrawal.date) if s.withdrawal else "",
                 _iso(s.withdrawal_effective) or "",
                 len(s.annotations),
-                "yes" if status.parties_recorded else "no",
+                "yes" if status.parties_recorded and not status.on_adoption else "no",
             ]
         )
     return out.getvalue()

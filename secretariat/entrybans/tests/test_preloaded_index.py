@@ -22,7 +22,7 @@ def no_kept_index() -> Iterator[None]:
 
 
 @pytest.mark.usefixtures("no_kept_index")
-def test_warming_builds_the_index_and_closes_the_connections(transactional_db):
+def test_warming_builds_the_index_and_closes_the_connections(csto_committed):
     services.enter_listing(BORIS, **listing_record())
     registry.warm()
     assert connection.connection is None  # closed: a forked worker opens its own
