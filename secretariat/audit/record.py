@@ -384,6 +384,10 @@ def figures(dates: Iterable[dt.date]) -> Iterator[Figure]:
             bound = sum(1 for r in rows if r.get("standing") in PARTY_STANDINGS)
             # A CSV that says its parties are not recorded answers as the API's null does.
             unrecorded = any(r.get("parties_recorded") == "no" for r in rows)
+            # A table with no rows states no count (a Council decision in effect on adoption
+            # lists no states); it agrees with an API that gives no count either.
+            if not rows and detail.get("parties") is None:
+                unrecorded = True
             yield seen(parties, address, "None" if unrecorded else str(bound), code=code)
         # Forces: contingents and strength on the date, listed and totalled.
         contingents_address = f"/api/v1/forces/contingents?as_of={day}"
