@@ -1,0 +1,76 @@
+"""Template helpers for a page in either language: `{% load bilingual %}`.
+
+- `{% text obj "title" %}` — the record's field in the page's language. Where the Russian text is
+  missing on a Russian page, the English is shown inside `<span lang="en">` followed by a visible
+  "перевод готовится" marker (and the reverse on an English page): never the other language
+  silently. `{% text obj "title" plain=True %}` gives the same without markup, for `<title>` and
+  attributes: "English title (перевод готовится)".
+- `{{ day|day }}`, `{{ day|day:row.precision }}` — "12 августа 2011 г." / "12 August 2011";
+  `{{ at|moment }}` — to the minute, UTC; `{{ n|num }}`, `{{ x|num:1 }}` — "1 200", "2,5".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext
+
+from secretariat.core.formatting import format_date, format_moment, format_number, localized
+from secretariat.core.terms import term_label
+
+register = template.Library()
+
+
+def pending_marker() -> str:
+    return gettext("translation pending")
+
+
+@register.simple_tag
+def text(obj: Any, field: str, plain: bool = False, default: str = "") -> str | SafeString:
+    shown = localized(obj, field)
+    if not shown.pending:
+        return shown.text or default
+    if plain:
+        return f"{shown.text} ({pending_marker()})"
+    return format_html(
+        '<span class="pending-translation"><span lang="{}">{}</span> '
+        '<small class="tag pending">{}</small></span>',
+        shown.lang,
+        shown.text,
+        pending_marker(),
+    )
+
+
+@register.filter
+def day(value: dt.date | None, precision: str = "day") -> str:
+    return format_date(value, precision or "day")
+
+
+@register.filter
+def moment(value: dt.datetime | None) -> str:
+    return format_moment(value)
+
+
+@register.filter
+def num(value: int | float | Decimal | None, decimals: int | None = None) -> str:
+    if value is None or value == "":
+        return ""
+    return format_number(value, decimals)
+
+
+@register.filter
+def script_lang(value: str) -> str:
+    """ "ru" for a text in Cyrillic, else "en": the `lang` of a text given in its original
+    language (a source's citation, a name as written in its passport)."""
+    return "ru" if any("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in str(value)) else "en"
+
+
+@register.filter
+def term(value: object) -> str:
+    """`{{ a.kind|term }}`: the label of a domain code (secretariat/core/terms.py)."""
+    return term_label(value)
