@@ -136,10 +136,31 @@ def localized(obj: Any, field: str, lang: str | None = None) -> Localized:
     if english is None and russian is None:
         raise AttributeError(f"{type(obj).__name__} has no text field {field!r}")
     texts = {"en": str(english or ""), "ru": str(russian or "")}
+    # A "Russian" text without a Cyrillic letter is English copied into the Russian field.
+    if texts["ru"] and not has_cyrillic(texts["ru"]):
+        texts["ru"] = ""
     if texts.get(lang):
         return Localized(texts[lang], lang, pending=False)
     other = "en" if lang == "ru" else "ru"
     return Localized(texts[other], other, pending=bool(texts[other]))
+
+
+def has_cyrillic(value: str) -> bool:
+    return any("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in value)
+
+
+def format_span(
+    start: dt.date | None,
+    precision: str = "day",
+    end: dt.date | None = None,
+    lang: str | None = None,
+) -> str:
+    """A date or a span of days: "12–14 августа 2011 г." is written in full on both sides,
+    "12 августа 2011 г. – 14 августа 2011 г.", which reads right whatever the months."""
+    first = format_date(start, precision, lang)
+    if end is None or end == start:
+        return first
+    return f"{first} – {format_date(end, 'day', lang)}"
 
 
 def _field(obj: Any, name: str) -> Any:

@@ -107,6 +107,18 @@ TERMS: dict[str, Promise] = {
     "statement": pgettext_lazy("event", "statement"),
     "member": pgettext_lazy("status", "member"),
     "frozen": pgettext_lazy("status", "participation frozen"),
+    # readings of the rules of procedure (meetings/domain/consensus.py)
+    "consensus-present": _(
+        "consensus of the members taking part; any objection blocks, a member may stay out"
+    ),
+    "consensus-all": _("consensus of all members; an absent member's silence is not consent"),
+    # depositaries named by the dataset's instruments
+    "Secretariat of the CSTO": _("Secretariat of the CSTO"),
+    # names and documents of a listing (entrybans/models.py)
+    "strong": pgettext_lazy("alias", "strong alias"),
+    "weak": pgettext_lazy("alias", "weak alias"),
+    "passport": _("passport"),
+    "id_card": _("identity card"),
     # precision of a date
     "day": pgettext_lazy("precision", "day"),
     "month": pgettext_lazy("precision", "month"),

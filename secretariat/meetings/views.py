@@ -23,6 +23,7 @@ from icalendar import Calendar, Event, vText
 from secretariat.core.domain.errors import DomainError, NotFound
 from secretariat.core.feeds import RecordFeed, at_noon, in_russian, tag_uri, translation_pending
 from secretariat.core.permissions import can
+from secretariat.core.templatetags.bilingual import text
 from secretariat.core.web import add_domain_error, as_of_date, request_actor
 from secretariat.journal.selectors import last_changed
 from secretariat.meetings import selectors, services
@@ -159,11 +160,15 @@ def _chair(session: Session, lang: str) -> tuple[str, str, bool]:
     """Who chaired: as recorded for the session, else the Council's chair on that date."""
     names = state_names(lang)
     if session.chaired_by:
-        return names.get(session.chaired_by, session.chaired_by), session.chair_person, True
+        return (
+            names.get(session.chaired_by, session.chaired_by),
+            text(session, "chair_person"),
+            True,
+        )
     term = members.chair_on(session.start)
     if term is None:
         return "", "", False
-    return term.state.name(lang), term.holder(lang), False
+    return term.state.name(lang), text(term, "holder"), False
 
 
 def session_detail(request: HttpRequest, code: str) -> HttpResponse:
@@ -378,6 +383,7 @@ def on_date_context(on: dt.date, lang: str) -> dict[str, Any]:
             "city": found.session.city(lang),
             "kind": _label(KIND_LABELS, found.session.kind),
             "chair_state": names.get(found.chair_state, found.chair_state),
+            "chair_person": _chair(found.session, lang)[1] if found.chair_person else "",
             "present_names": [names.get(s, s) for s in found.present],
             "absent": [
                 {
@@ -399,6 +405,12 @@ def on_date(request: HttpRequest) -> HttpResponse:
     return render(request, "meetings/on_date.html", context)
 
 
+CALENDAR_DATE_NOTES = {
+    "month": gettext_lazy("Date uncertain: known to the month."),
+    "year": gettext_lazy("Date uncertain: known to the year."),
+}
+
+
 def calendar_ics(request: HttpRequest) -> HttpResponse:
     """Every session as an all-day event (RFC 5545), for calendar clients."""
     calendar = Calendar()
@@ -406,7 +418,7 @@ def calendar_ics(request: HttpRequest) -> HttpResponse:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", _("Council sessions"))
     host = request.get_host()
-    names = state_names("en")
+    names = state_names(_lang())
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     for row in selectors.sessions_list():
         event = Event()
@@ -414,17 +426,23 @@ def calendar_ics(request: HttpRequest) -> HttpResponse:
         event.add("dtstamp", stamp)
         event.add("dtstart", row.start)
         event.add("dtend", row.last_day + dt.timedelta(days=1))
-        title = f"{BODY_LABELS[row.body]}: {KIND_LABELS[row.kind]} session"
-        if row.city_en:
-            title += f", {row.city_en}"
-        event.add("summary", title + (f" ({row.label_en})" if row.label_en else ""))
-        place = ", ".join(p for p in (row.city_en, names.get(row.host, row.host)) if p)
+        # Texts in the language of the calendar's address; a text still to be translated is
+        # marked as such (the calendar has no markup to mark it otherwise).
+        city = text(row, "city", plain=True)
+        labels = {"body": BODY_LABELS[row.body], "kind": KIND_LABELS[row.kind], "city": city}
+        title = (
+            _("%(body)s: %(kind)s session, %(city)s") if city else _("%(body)s: %(kind)s session")
+        ) % labels
+        if row.label_en:
+            title += f" ({text(row, 'label', plain=True)})"
+        event.add("summary", title)
+        place = ", ".join(p for p in (city, names.get(row.host, row.host)) if p)
         if place:
             event.add("location", vText(place))
-        description = row.summary_en
+        description = text(row, "summary", plain=True)
         if row.uncertain or row.start_precision != "day":
-            description += f" (Date uncertain: known to the {row.start_precision}.)"
-        event.add("description", description)
+            description += " " + CALENDAR_DATE_NOTES.get(row.start_precision, _("Date uncertain."))
+        event.add("description", description.strip())
         event.add("url", request.build_absolute_uri(reverse("meetings:session", args=[row.code])))
         event.add("status", "TENTATIVE" if row.uncertain else "CONFIRMED")
         calendar.add_component(event)

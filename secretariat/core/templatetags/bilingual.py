@@ -20,8 +20,15 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from secretariat.core.formatting import format_date, format_moment, format_number, localized
-from secretariat.core.terms import term_label
+from secretariat.core.formatting import (
+    format_date,
+    format_moment,
+    format_number,
+    format_span,
+    has_cyrillic,
+    localized,
+)
+from secretariat.core.terms import TERMS, term_label
 
 register = template.Library()
 
@@ -46,9 +53,23 @@ def text(obj: Any, field: str, plain: bool = False, default: str = "") -> str | 
     )
 
 
+@register.simple_tag
+def english(value: object) -> str | SafeString:
+    """`{% english value %}`: a text the system has only in English so far (an engine's
+    explanation), shown as it is on an English page and marked as pending on a Russian one."""
+    return text({"text_en": str(value or "")}, "text")
+
+
 @register.filter
 def day(value: dt.date | None, precision: str = "day") -> str:
     return format_date(value, precision or "day")
+
+
+@register.filter
+def session_dates(session: Any) -> str:
+    """`{{ session|session_dates }}`: a session's first day to its known precision, and its
+    last day when it sat for more than one."""
+    return format_span(session.start, session.start_precision, session.end)
 
 
 @register.filter
@@ -67,10 +88,18 @@ def num(value: int | float | Decimal | None, decimals: int | None = None) -> str
 def script_lang(value: str) -> str:
     """ "ru" for a text in Cyrillic, else "en": the `lang` of a text given in its original
     language (a source's citation, a name as written in its passport)."""
-    return "ru" if any("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in str(value)) else "en"
+    return "ru" if has_cyrillic(str(value)) else "en"
 
 
 @register.filter
 def term(value: object) -> str:
     """`{{ a.kind|term }}`: the label of a domain code (secretariat/core/terms.py)."""
     return term_label(value)
+
+
+@register.simple_tag
+def term_text(value: object) -> str | SafeString:
+    """`{% term_text value %}`: the label of a known code or name (secretariat/core/terms.py),
+    else the value as a text the system has only in English so far."""
+    code = str(getattr(value, "value", value) or "")
+    return term_label(code) if code in TERMS else english(code)
