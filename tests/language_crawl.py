@@ -178,6 +178,15 @@ def foreign_passages(texts: list[str], lang: str) -> list[str]:
     return found
 
 
+ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
+
+
+def iso_dates(texts: list[str]) -> list[str]:
+    """Dates a reader sees in ISO form (2011-08-12) rather than in the page's language; codes
+    that contain a date (csc-2011-08-12) and `<code>` are not counted."""
+    return [m.group(0) for text in texts for m in ISO_DATE.finditer(text)]
+
+
 def _internal(href: str, lang: str) -> str | None:
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or not parts.path.startswith(f"/{lang}/"):

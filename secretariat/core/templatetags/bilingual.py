@@ -61,7 +61,16 @@ def english(value: object) -> str | SafeString:
 
 
 @register.filter
-def day(value: dt.date | None, precision: str = "day") -> str:
+def day(value: dt.date | str | None, precision: str = "day") -> str:
+    """A date, or an ISO text of one to the precision it gives ("1971-04-12", "1971-04",
+    "1971"), as the reader's language writes it; any other text as it is."""
+    if isinstance(value, str):
+        parts = value.split("-")
+        if not all(p.isdigit() for p in parts) or len(parts) > 3 or len(parts[0]) != 4:
+            return value
+        numbers = [int(p) for p in parts] + [1] * (3 - len(parts))
+        known = ("year", "month", "day")[len(parts) - 1]
+        return format_date(dt.date(*numbers), known)
     return format_date(value, precision or "day")
 
 

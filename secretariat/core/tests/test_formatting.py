@@ -91,3 +91,11 @@ def test_domain_codes_have_russian_labels_and_unknown_ones_show_as_they_are() ->
             "подписание 12\u00a0августа 2011\u202fг. 1\u202f200"
         )
     assert term_label("no-such-code") == "no-such-code"
+
+
+def test_an_iso_text_is_written_to_the_precision_it_gives() -> None:
+    with translation.override("ru"):
+        assert _render("{{ d|day }}", d="1971-04-12") == "12\u00a0апреля 1971\u202fг."
+        assert _render("{{ d|day }}", d="1971-04") == "апрель 1971\u202fг."
+        assert _render("{{ d|day }}", d="1971") == "1971\u202fг."
+        assert _render("{{ d|day }}", d="unknown") == "unknown"
