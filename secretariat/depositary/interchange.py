@@ -25,6 +25,7 @@ from jsonschema import Draft202012Validator
 
 from secretariat.core.domain.actors import Actor
 from secretariat.core.domain.errors import DomainError, RuleViolation
+from secretariat.core.terms import term_label
 from secretariat.depositary import services
 from secretariat.depositary.domain import countries
 from secretariat.depositary.domain.acts import Act as DomainAct
@@ -462,10 +463,17 @@ INSTRUMENT_CSV_COLUMNS = [
     "withdrawal_notice",
     "withdrawal_effective",
     "reservations_and_declarations",
+    # Both languages of every text, and the codes' labels in the language of the address
+    # (/en/… or /ru/…): the columns above stay codes and ISO dates, for programs.
+    "state_name_ru",
+    "standing_label",
+    "consent_label",
 ]
 
 
-def instrument_csv(status: InstrumentStatus, names: dict[str, str]) -> str:
+def instrument_csv(
+    status: InstrumentStatus, names: dict[str, str], names_ru: dict[str, str] | None = None
+) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(INSTRUMENT_CSV_COLUMNS)
@@ -482,6 +490,9 @@ def instrument_csv(status: InstrumentStatus, names: dict[str, str]) -> str:
                 _iso(s.withdrawal.date) if s.withdrawal else "",
                 _iso(s.withdrawal_effective) or "",
                 len(s.annotations),
+                (names_ru or {}).get(s.state, ""),
+                term_label(s.standing),
+                term_label(s.consent.kind) if s.consent else "",
             ]
         )
     return out.getvalue()
@@ -501,6 +512,9 @@ STATE_CSV_COLUMNS = [
     "position",
     "position_summary",
     "parties_recorded",
+    "title_ru",
+    "standing_label",
+    "consent_label",
 ]
 
 
@@ -525,6 +539,9 @@ def state_csv(rows: Iterable[Any]) -> str:
                 row.position.knowledge.value if row.position else "no_record",
                 row.position.summary if row.position else "no record",
                 "yes" if row.status.parties_recorded else "no",
+                row.instrument.title_ru,
+                term_label(s.standing if s else "none"),
+                term_label(s.consent.kind) if s and s.consent else "",
             ]
         )
     return out.getvalue()
