@@ -70,6 +70,10 @@ ORIGINAL_FORMS = (
     "France 24",  # a television channel, in members.json (Armenia, 2024)
     "«almaty:",  # the code in the example of the mandate form's areas field
     "Lake Sevan",  # city_ru of csc-2010-08-20 reads "Ереван / Lake Sevan": to be "озеро Севан"
+    "Jamestown",  # the Jamestown Foundation, cited by name in a chair term's note_ru (offices)
+    "The Hindu",  # a newspaper, cited by name in note_ru of third-country-bases (2011)
+    "kremlin.ru",  # site names cited in note_ru of Georgia's membership events
+    "alliansfriheten.se",
 )
 CODE_ELEMENTS = frozenset({"code", "kbd", "samp"})
 SKIPPED_ELEMENTS = frozenset({"script", "style"})
@@ -183,8 +187,13 @@ ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
 
 def iso_dates(texts: list[str]) -> list[str]:
     """Dates a reader sees in ISO form (2011-08-12) rather than in the page's language; codes
-    that contain a date (csc-2011-08-12) and `<code>` are not counted."""
-    return [m.group(0) for text in texts for m in ISO_DATE.finditer(text)]
+    that contain a date (csc-2011-08-12) and `<code>` are not counted, nor a pending text in
+    the other language before its marker (as in `foreign_passages`): it is shown as it is."""
+    return [
+        m.group(0)
+        for text in texts
+        for m in ISO_DATE.finditer(URL.sub(" ", text.rpartition(PENDING_MARKER)[2]))
+    ]
 
 
 def _internal(href: str, lang: str) -> str | None:

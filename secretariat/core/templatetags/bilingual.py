@@ -12,12 +12,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
 from django import template
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.html import format_html, urlize
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from secretariat.core.formatting import (
@@ -113,3 +114,34 @@ def term_text(value: object) -> str | SafeString:
     else the value as a text the system has only in English so far."""
     code = str(getattr(value, "value", value) or "")
     return term_label(code) if code in TERMS else english(code)
+
+
+_URL_OR_ADDRESS = re.compile(r"https?://\S+|\b[\w-]+(?:\.[\w-]+)+\b")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_CYRILLIC_RUN = re.compile(
+    r"[А-Яа-яЁё][А-Яа-яЁё0-9'’.\-]*(?:[\s,:;()/«»\"]+[А-Яа-яЁё][А-Яа-яЁё0-9'’.\-]*)*"
+)
+
+
+@register.filter
+def citation_lang(value: str) -> str:
+    """The `lang` of a source citation kept in its original form: "ru" for one wholly in Russian
+    (URLs and site names aside), else "en" — a research note in English that quotes a Russian
+    title marks the quoted Russian itself (`|citation`)."""
+    words = _LATIN_WORD.findall(_URL_OR_ADDRESS.sub(" ", str(value)))
+    return "en" if words or not has_cyrillic(str(value)) else "ru"
+
+
+@register.filter(needs_autoescape=True)
+def citation(value: str, autoescape: bool = True) -> SafeString:
+    """A source citation with its URLs as links; in a citation written in English, each quoted
+    Russian passage is marked `lang="ru"` so that neither side shows it as its own language."""
+    shown = urlize(str(value), autoescape=autoescape)
+    if citation_lang(str(value)) == "ru":
+        return mark_safe(shown)  # noqa: S308 - urlize escaped the text
+    parts = re.split(r"(<[^>]+>)", shown)
+    marked = [
+        part if part.startswith("<") else _CYRILLIC_RUN.sub(r'<span lang="ru">\g<0></span>', part)
+        for part in parts
+    ]
+    return mark_safe("".join(marked))  # noqa: S308 - urlize escaped the text; spans are ours
