@@ -468,6 +468,9 @@ INSTRUMENT_CSV_COLUMNS = [
     "state_name_ru",
     "standing_label",
     "consent_label",
+    # "no" where the instrument is in force on a sourced date but its parties are not recorded:
+    # the rows then say nothing about who is bound (as the API's null parties).
+    "parties_recorded",
 ]
 
 
@@ -493,6 +496,7 @@ def instrument_csv(
                 (names_ru or {}).get(s.state, ""),
                 term_label(s.standing),
                 term_label(s.consent.kind) if s.consent else "",
+                "yes" if status.parties_recorded else "no",
             ]
         )
     return out.getvalue()

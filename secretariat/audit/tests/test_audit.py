@@ -81,6 +81,7 @@ def test_a_notification_numbered_against_its_issue_date_is_found():
     for seq, issued in ((1, dt.date(2031, 9, 10)), (2, dt.date(2031, 2, 17))):
         Notification.objects.create(
             number=f"DN.{seq}.2031",
+            reference=f"DN.{seq}.2031",
             year=2031,
             seq=seq,
             kind="act",
@@ -101,6 +102,7 @@ def test_a_notification_numbered_against_its_issue_date_is_found():
 def test_a_notification_of_an_act_missing_from_the_record_is_found():
     Notification.objects.create(
         number="DN.1.2032",
+        reference="DN.1.2032",
         year=2032,
         seq=1,
         kind="act",
