@@ -54,7 +54,10 @@ class WithdrawRequestForm(forms.Form):
 class ConsultationForm(WithSources):
     date = forms.DateField(label=_("Date"), widget=DATE_INPUT)
     precision = forms.ChoiceField(label=_("Date known to the"), choices=PRECISION_CHOICES)
-    held_by_en = forms.CharField(label=_("Who consulted, in what format"), max_length=300)
+    held_by_en = forms.CharField(label=_("Who consulted, in what format (English)"), max_length=300)
+    held_by_ru = forms.CharField(
+        label=_("Who consulted, in what format (Russian)"), max_length=300, required=False
+    )
     session = forms.CharField(label=_("Session code"), max_length=60, required=False)
     summary_en = forms.CharField(label=_("Summary (English)"), widget=TEXT)
     summary_ru = forms.CharField(label=_("Summary (Russian)"), widget=TEXT, required=False)
@@ -80,6 +83,7 @@ class MandateForm(WithSources):
     formation = forms.CharField(label=_("Formation code"), max_length=60, required=False)
     commander = forms.CharField(label=_("Commander"), max_length=300, required=False)
     tasks_en = forms.CharField(label=_("Tasks (English)"), widget=TEXT)
+    tasks_ru = forms.CharField(label=_("Tasks (Russian)"), widget=TEXT, required=False)
     start = forms.DateField(label=_("From"), widget=DATE_INPUT)
     end = forms.DateField(label=_("To"), widget=DATE_INPUT)
     areas = forms.CharField(

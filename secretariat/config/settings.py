@@ -90,6 +90,8 @@ TEMPLATES = [
                 "secretariat.core.context_processors.organization",
                 "secretariat.core.context_processors.languages",
             ],
+            # {% text %}, |day, |num in every template (secretariat/core/templatetags/bilingual.py).
+            "builtins": ["secretariat.core.templatetags.bilingual"],
         },
     },
 ]

@@ -7,7 +7,7 @@ corrections are new service calls, which the journal records.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django import forms
@@ -41,7 +41,28 @@ admin.site.login = _login_with_second_factor  # type: ignore[method-assign]
 admin.site.site_header = "Secretariat administration"
 
 
+def pair_languages(fields: Sequence[Any]) -> list[Any]:
+    """`x_en` and `x_ru` on one row of the admin form (a tuple: Django shows it side by side),
+    where `x_en` stands; every other field as it comes."""
+    names = list(fields)
+    paired: list[Any] = []
+    for name in names:
+        if isinstance(name, str) and name.endswith("_ru") and f"{name[:-3]}_en" in names:
+            continue
+        russian = f"{name[:-3]}_ru" if isinstance(name, str) and name.endswith("_en") else ""
+        paired.append((name, russian) if russian in names else name)
+    return paired
+
+
 class ReadOnlyAdmin(admin.ModelAdmin):
+    """The admin of a journaled record: secretariat staff only; both languages of each text
+    side by side."""
+
+    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
+        if self.fieldsets:
+            return self.fieldsets
+        return [(None, {"fields": pair_languages(self.get_fields(request, obj))})]
+
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return is_secretariat(request)
 

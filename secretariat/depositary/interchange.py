@@ -25,6 +25,7 @@ from jsonschema import Draft202012Validator
 
 from secretariat.core.domain.actors import Actor
 from secretariat.core.domain.errors import DomainError, RuleViolation
+from secretariat.core.terms import term_label
 from secretariat.depositary import services
 from secretariat.depositary.domain import countries
 from secretariat.depositary.domain.acts import Act as DomainAct
@@ -462,6 +463,11 @@ INSTRUMENT_CSV_COLUMNS = [
     "withdrawal_notice",
     "withdrawal_effective",
     "reservations_and_declarations",
+    # Both languages of every text, and the codes' labels in the language of the address
+    # (/en/… or /ru/…): the columns above stay codes and ISO dates, for programs.
+    "state_name_ru",
+    "standing_label",
+    "consent_label",
     # "no" when the standings below are not a count of parties: an instrument in force on a sourced
     # date whose parties are not recorded, or a Council decision in effect on adoption, which has
     # none (the API says null for both, never 0).
@@ -469,7 +475,9 @@ INSTRUMENT_CSV_COLUMNS = [
 ]
 
 
-def instrument_csv(status: InstrumentStatus, names: dict[str, str]) -> str:
+def instrument_csv(
+    status: InstrumentStatus, names: dict[str, str], names_ru: dict[str, str] | None = None
+) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(INSTRUMENT_CSV_COLUMNS)
@@ -486,6 +494,9 @@ def instrument_csv(status: InstrumentStatus, names: dict[str, str]) -> str:
                 _iso(s.withdrawal.date) if s.withdrawal else "",
                 _iso(s.withdrawal_effective) or "",
                 len(s.annotations),
+                (names_ru or {}).get(s.state, ""),
+                term_label(s.standing),
+                term_label(s.consent.kind) if s.consent else "",
                 "yes" if status.parties_recorded and not status.on_adoption else "no",
             ]
         )
@@ -506,6 +517,9 @@ STATE_CSV_COLUMNS = [
     "position",
     "position_summary",
     "parties_recorded",
+    "title_ru",
+    "standing_label",
+    "consent_label",
 ]
 
 
@@ -530,6 +544,9 @@ def state_csv(rows: Iterable[Any]) -> str:
                 row.position.knowledge.value if row.position else "no_record",
                 row.position.summary if row.position else "no record",
                 "yes" if row.status.parties_recorded else "no",
+                row.instrument.title_ru,
+                term_label(s.standing if s else "none"),
+                term_label(s.consent.kind) if s and s.consent else "",
             ]
         )
     return out.getvalue()

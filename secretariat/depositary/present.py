@@ -60,6 +60,7 @@ def state_status_out(status: StateStatus, names: dict[str, StateName]) -> dict[s
     return {
         "state": status.state,
         "name_en": name.name_en if name else status.state,
+        "name_ru": name.name_ru if name else "",
         "standing": status.standing.value,
         "signature": status.signature.date if status.signature else None,
         "definitive_signature": bool(
@@ -119,6 +120,7 @@ def summary_out(row: Instrument, status: InstrumentStatus) -> dict[str, Any]:
         "kind": row.kind,
         "adopted_on": row.adopted_on,
         "place_en": row.place_en,
+        "place_ru": row.place_ru,
         "parent": row.parent_id,
         "entry_into_force": status.entry_into_force,
         "in_force": status.in_force,
@@ -139,6 +141,7 @@ def instrument_status_out(
         "kind": row.kind,
         "adopted_on": row.adopted_on,
         "place_en": row.place_en,
+        "place_ru": row.place_ru,
         "parent": row.parent_id,
         "amendments": [a.code for a in selectors.amendments_of(row, status.as_of)],
         "participation": row.participation,
@@ -197,6 +200,7 @@ def state_row_out(row: StateRow) -> dict[str, Any]:
     return {
         "instrument": row.instrument.code,
         "title_en": row.instrument.title_en,
+        "title_ru": row.instrument.title_ru,
         "instrument_in_force": row.status.in_force,
         "entry_into_force": row.status.entry_into_force,
         "standing": s.standing.value if s else "none",

@@ -480,8 +480,10 @@ def instrument_csv(request: HttpRequest, code: str) -> HttpResponse:
     on, _error, _today = _as_of(request)
     row = _instrument_or_404(code, on)
     status = selectors.status_of(row, on)
-    names = {c: n.name_en for c, n in selectors.state_names().items()}
-    return _csv_response(interchange.instrument_csv(status, names), f"{row.code}.csv")
+    state_names = selectors.state_names()
+    names = {c: n.name_en for c, n in state_names.items()}
+    names_ru = {c: n.name_ru for c, n in state_names.items()}
+    return _csv_response(interchange.instrument_csv(status, names, names_ru), f"{row.code}.csv")
 
 
 def state_json(request: HttpRequest, code: str) -> HttpResponse:

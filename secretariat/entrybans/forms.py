@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from secretariat.core.terms import TERMS
 from secretariat.entrybans.domain.rules import Ground, HitAction, RequestKind
 from secretariat.entrybans.screening.score import USES
 
@@ -22,7 +23,8 @@ class ScreenForm(forms.Form):
 
 
 def _choices(enum: Any) -> list[tuple[str, str]]:
-    return [(m.value, m.value.replace("_", " ")) for m in enum]
+    # The labels of the codes in the reader's language (core/terms.py).
+    return [(m.value, TERMS.get(m.value, m.value.replace("_", " "))) for m in enum]
 
 
 class ListingForm(forms.Form):
@@ -111,9 +113,9 @@ class AnswerForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("Outcome"),
         choices=[
-            ("granted", "granted"),
-            ("partly_granted", "partly granted"),
-            ("refused", "refused"),
+            ("granted", TERMS["granted"]),
+            ("partly_granted", TERMS["partly_granted"]),
+            ("refused", TERMS["refused"]),
         ],
     )
     reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 2}))

@@ -13,6 +13,8 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
+from secretariat.core.formatting import format_number
+
 BAR_COLOUR = "#1f5fa8"
 ESTIMATE_COLOUR = "#8fb3d9"
 
@@ -28,7 +30,8 @@ class StrengthBar:
 
 
 def _thousands(value: int) -> str:
-    return f"{value:,}".replace(",", "\u202f")
+    # "1 200" on a Russian page, "1,200" on an English one (core/formatting.py).
+    return format_number(value)
 
 
 def strength_bars(rows: Sequence[StrengthBar], *, title: str, estimate_label: str) -> SafeString:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from secretariat.core.domain.actors import Role
 from secretariat.core.domain.errors import DomainError
+from secretariat.core.formatting import format_date
 from secretariat.core.permissions import can
 from secretariat.core.web import add_domain_error, as_of_date, request_actor
 from secretariat.forces import selectors, services
@@ -66,7 +67,7 @@ def index(request: HttpRequest) -> HttpResponse:
     estimate = _("estimate")
     overall_chart = strength_bars(
         bars(everything, names),
-        title=_("Pledged strength by member state on %(date)s") % {"date": day.isoformat()},
+        title=_("Pledged strength by member state on %(date)s") % {"date": format_date(day)},
         estimate_label=estimate,
     )
     formations = []

@@ -28,6 +28,9 @@ class PositionForm(forms.Form):
     statement_en = forms.CharField(
         label=_("Statement (English)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    statement_ru = forms.CharField(
+        label=_("Statement (Russian)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class OutcomeForm(forms.Form):

@@ -15,6 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -23,6 +24,7 @@ from icalendar import Calendar, Event, vText
 from secretariat.core.domain.errors import DomainError, NotFound
 from secretariat.core.feeds import RecordFeed, at_noon, in_russian, tag_uri, translation_pending
 from secretariat.core.permissions import can
+from secretariat.core.templatetags.bilingual import english, text
 from secretariat.core.web import add_domain_error, as_of_date, request_actor
 from secretariat.forces import selectors as forces
 from secretariat.journal.selectors import last_changed
@@ -163,12 +165,15 @@ def _chair(session: Session, lang: str) -> tuple[str, str, bool]:
     """Who chaired: as recorded for the session, else the Council's chair on that date."""
     names = state_names(lang)
     if session.chaired_by:
-        chair = names.get(session.chaired_by, session.chaired_by)
-        return chair, session.chair_name(lang), True
+        return (
+            names.get(session.chaired_by, session.chaired_by),
+            text(session, "chair_person"),
+            True,
+        )
     term = members.chair_on(session.start)
     if term is None:
         return "", "", False
-    return term.state.name(lang), term.holder(lang), False
+    return term.state.name(lang), text(term, "holder"), False
 
 
 def session_detail(request: HttpRequest, code: str) -> HttpResponse:
@@ -241,16 +246,17 @@ def decision_detail(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     return _render_decision(request, _decision_or_404(code, slug))
 
 
-def _mission_names(decision: Decision, lang: str) -> list[str]:
+def _mission_names(decision: Decision) -> list[str | SafeString]:
     """The forces or missions a decision creates, named in the page's language.
 
     A decision names them in English text; where the text is a formation the forces app keeps, its
-    name in the page's language is shown instead, so a Russian page does not show the English."""
+    name in the page's language is shown instead, so a Russian page does not show the English. A
+    name the forces app does not keep is marked as pending translation on a Russian page."""
     by_name = {f.name_en.casefold(): f for f in forces.formations()}
-    names = []
-    for text in decision.missions:
-        found = by_name.get(text.casefold())
-        names.append(found.name(lang) if found is not None else text)
+    names: list[str | SafeString] = []
+    for named in decision.missions:
+        found = by_name.get(named.casefold())
+        names.append(text(found, "name") if found is not None else english(named))
     return names
 
 
@@ -275,7 +281,7 @@ def _render_decision(
             "title": decision.title(lang),
             "text": decision.text(lang),
             "note": decision.note_in(lang),
-            "missions": _mission_names(decision, lang),
+            "missions": _mission_names(decision),
             "outcome": _label(OUTCOME_LABELS, decision.outcome),
             "positions": [
                 {
@@ -401,11 +407,7 @@ def on_date_context(on: dt.date, lang: str) -> dict[str, Any]:
             "city": found.session.city(lang),
             "kind": _label(KIND_LABELS, found.session.kind),
             "chair_state": names.get(found.chair_state, found.chair_state),
-            "chair_person": (
-                found.chair_person_ru
-                if lang.startswith("ru") and found.chair_person_ru
-                else found.chair_person
-            ),
+            "chair_person": _chair(found.session, lang)[1] if found.chair_person else "",
             "present_names": [names.get(s, s) for s in found.present],
             "absent": [
                 {
@@ -427,6 +429,12 @@ def on_date(request: HttpRequest) -> HttpResponse:
     return render(request, "meetings/on_date.html", context)
 
 
+CALENDAR_DATE_NOTES = {
+    "month": gettext_lazy("Date uncertain: known to the month."),
+    "year": gettext_lazy("Date uncertain: known to the year."),
+}
+
+
 def calendar_ics(request: HttpRequest) -> HttpResponse:
     """Every session as an all-day event (RFC 5545), for calendar clients."""
     calendar = Calendar()
@@ -434,7 +442,7 @@ def calendar_ics(request: HttpRequest) -> HttpResponse:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", _("Council sessions"))
     host = request.get_host()
-    names = state_names("en")
+    names = state_names(_lang())
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     for row in selectors.sessions_list():
         event = Event()
@@ -442,17 +450,23 @@ def calendar_ics(request: HttpRequest) -> HttpResponse:
         event.add("dtstamp", stamp)
         event.add("dtstart", row.start)
         event.add("dtend", row.last_day + dt.timedelta(days=1))
-        title = f"{BODY_LABELS[row.body]}: {KIND_LABELS[row.kind]} session"
-        if row.city_en:
-            title += f", {row.city_en}"
-        event.add("summary", title + (f" ({row.label_en})" if row.label_en else ""))
-        place = ", ".join(p for p in (row.city_en, names.get(row.host, row.host)) if p)
+        # Texts in the language of the calendar's address; a text still to be translated is
+        # marked as such (the calendar has no markup to mark it otherwise).
+        city = text(row, "city", plain=True)
+        labels = {"body": BODY_LABELS[row.body], "kind": KIND_LABELS[row.kind], "city": city}
+        title = (
+            _("%(body)s: %(kind)s session, %(city)s") if city else _("%(body)s: %(kind)s session")
+        ) % labels
+        if row.label_en:
+            title += f" ({text(row, 'label', plain=True)})"
+        event.add("summary", title)
+        place = ", ".join(p for p in (city, names.get(row.host, row.host)) if p)
         if place:
             event.add("location", vText(place))
-        description = row.summary_en
+        description = text(row, "summary", plain=True)
         if row.uncertain or row.start_precision != "day":
-            description += f" (Date uncertain: known to the {row.start_precision}.)"
-        event.add("description", description)
+            description += " " + CALENDAR_DATE_NOTES.get(row.start_precision, _("Date uncertain."))
+        event.add("description", description.strip())
         event.add("url", request.build_absolute_uri(reverse("meetings:session", args=[row.code])))
         event.add("status", "TENTATIVE" if row.uncertain else "CONFIRMED")
         calendar.add_component(event)

@@ -13,6 +13,8 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
+from secretariat.core.formatting import format_date
+
 STATUS_COLOURS = {
     "party": "#8fb3d9",
     "member": "#1f5fa8",
@@ -86,7 +88,7 @@ def membership_gantt(
             start = max(bar.start, dt.date(first_year, 1, 1))
             x0, x1 = x(start), x(bar.end or until)
             colour = STATUS_COLOURS.get(bar.status, "#999")
-            span_text = f"{bar.start.isoformat()} – {bar.end.isoformat() if bar.end else '…'}"
+            span_text = f"{format_date(bar.start)} – {format_date(bar.end) if bar.end else '…'}"
             parts.append(
                 f'<rect x="{x0:.1f}" y="{y + 4}" width="{max(x1 - x0, 1.5):.1f}" height="{row_height - 8}" '
                 f'fill="{colour}" class="bar status-{escape(bar.status)}"><title>{escape(row.label)}: '

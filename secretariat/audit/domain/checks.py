@@ -337,7 +337,9 @@ def figures_agree(figures: Iterable[Figure]) -> list[Violation]:
             "; ".join(f"%(place{i})s: %(value{i})s" for i in range(len(shown))),
             {
                 **{f"place{i}": f.place for i, f in enumerate(shown)},
-                **{f"value{i}": f.value for i, f in enumerate(shown)},
+                # A place that gives no figure (the API's null, kept as "None" to compare) reads
+                # as a dash, not as the English "None".
+                **{f"value{i}": "—" if f.value == "None" else f.value for i, f in enumerate(shown)},
             },
         )
         found.append(
