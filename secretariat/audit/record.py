@@ -80,19 +80,11 @@ def instruments_in_force(on: dt.date) -> list[checks.InstrumentInForce]:
                 entry_into_force=status.entry_into_force,
                 condition_met_by_acts=by_acts,
                 declared_sourced=declared is not None and bool(declared.reason.strip()),
-                parties=status.parties if _parties_recorded(status) else None,
+                parties=status.parties if status.parties_recorded else None,
                 link=_link("depositary:instrument", row.code),
             )
         )
     return found
-
-
-def _parties_recorded(status: Any) -> bool:
-    """Whether the depositary holds the parties of an instrument or marks them "not recorded".
-
-    Read with a default while the depositary's status learns to say so (issue 13, its rework
-    arrives separately): until then every status claims its parties, as its pages do."""
-    return bool(getattr(status, "parties_recorded", True))
 
 
 def state_entries(on: dt.date) -> list[checks.StateEntry]:
@@ -139,9 +131,8 @@ def notification_facts() -> list[checks.NotificationFacts]:
             counts = kind not in CONSENT_KINDS or (
                 act.deposited and kind in counted_by_instrument.get(act.instrument_id, ())
             )
-        # A notification reconstructed for a past event may have no number (its source gives none);
-        # read with a default while the depositary's rework of notifications arrives.
-        reconstructed = bool(getattr(note, "reconstructed", False))
+        # A notification reconstructed for a past event may have no number (its source gives none).
+        reconstructed = note.reconstructed
         found.append(
             checks.NotificationFacts(
                 number=note.number or f"(reconstructed, {note.issued_on.isoformat()})",
