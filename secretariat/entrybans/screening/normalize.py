@@ -49,6 +49,10 @@ _FATHER_ENDINGS = (
     "uulu", "ulu", "uli", "ogli", "oglu", "ugli", "kizi", "gizi", "zoda", "zade", "iC",
 )  # fmt: skip
 
+# The Tajik and Persian "born of" that makes a surname of a father's name (Юсуфзода, Yusufzade),
+# sometimes written apart from it.
+_BORN_OF = frozenset({"зода", "заде", "zoda", "zade", "zodah"})
+
 _APOSTROPHES = str.maketrans("", "", "'’ʼʻ`´ʹʺ\"")
 _SPLIT = re.compile(r"[\s,;/()\[\]<>.]+")
 _DIACRITICS = str.maketrans(
@@ -93,6 +97,18 @@ def tokenize_groups(text: str) -> list[list[str]]:
         parts = [p.strip() for p in chunk.split("-")]
         parts = [p for p in parts if p and p not in TITLES and any(c.isalpha() for c in p)]
         if not parts:
+            continue
+        if len(parts) == 2 and parts[1] in _BORN_OF and len(parts[0]) > 1:
+            # "Yusuf-zoda": the Tajik surname written with a hyphen, one word (Юсуфзода).
+            groups.append([parts[0] + parts[1]])
+            continue
+        if len(parts) == 1 and parts[0] in _BORN_OF and groups and len(groups[-1]) == 1:
+            # "Мурод зода": the same surname written as two words.
+            groups[-1][-1] += parts[0]
+            continue
+        if len(parts) == 2 and parts[1] in PATRONYMIC_WORDS:
+            # "Temirlan-Kyzy", "Azamat-uulu": the father's name joined by a hyphen, one word.
+            groups.append([f"{parts[0]} {parts[1]}"])
             continue
         if len(parts) == 1 and parts[0] in PATRONYMIC_WORDS and groups:
             groups[-1][-1] = f"{groups[-1][-1]} {parts[0]}"
@@ -140,6 +156,10 @@ def father_of(keys: frozenset[str]) -> frozenset[str]:
         for end in _FATHER_ENDINGS:
             if key.endswith(end) and len(key) - len(end) >= 2:
                 found.add(given_stem(key[: -len(end)]))
+                if end[0] in "kg":
+                    # A skeleton writes a doubled letter once: Алмазбек кызы is "almazbekizi",
+                    # so the father may end in the ending's first letter (almazbek).
+                    found.add(given_stem(key[: -len(end) + 1]))
                 break
     return frozenset(found)
 
@@ -408,6 +428,11 @@ def ending_variants(keys: frozenset[str]) -> frozenset[str]:
             extra.add(key[:-1] + "o")
         elif key.endswith("ava") and len(key) > 5:
             extra.add(key[:-3] + "ova")
+        # The Tajik -зода is the Persian -заде (Yusufzoda, Yusufzade): one surname in two spellings.
+        if key.endswith("zade") and len(key) > 6:
+            extra.add(key[:-4] + "zoda")
+        elif key.endswith("zoda") and len(key) > 6:
+            extra.add(key[:-4] + "zade")
         # -ская written -ska (Polish, Czech -ská): Čajkovská, Czajkowska for Чайковская
         if key.endswith(("skaia", "Tkaia")) and len(key) > 6:
             extra.add(key[:-2])

@@ -212,6 +212,11 @@ def _father_known(word: str) -> bool:
     )
 
 
+def _marked_patronymic(group: list[str]) -> bool:
+    """Is the group one word made of a father's name and "son/daughter of" ("Азамат уулу")?"""
+    return len(group) == 1 and " " in group[0] and is_patronymic(group[0])
+
+
 def full_name_roles(groups: list[list[str]]) -> list[str]:
     """The role of each group of words of a name written in full, from the structure of the whole
     name rather than from one word's ending.
@@ -226,6 +231,10 @@ def full_name_roles(groups: list[list[str]]) -> list[str]:
     group is `other` (surname or given name) and the scorer aligns them in any order."""
     count = len(groups)
     roles = [OTHER] * count
+    if count == 2 and _marked_patronymic(groups[0]) and not _marked_patronymic(groups[1]):
+        # "Усен уулу Асель": the register's order, the father's name (in the surname's place)
+        # first; the name has no surname.
+        return [PATRONYMIC, GIVEN]
     best: tuple[int, int] | None = None  # (evidence, position of the patronymic)
     for position in range(1, count):
         group = groups[position]
@@ -267,8 +276,14 @@ def make_name(
         for text, role in ((surname, SURNAME), (given, GIVEN), (patronymic, PATRONYMIC)):
             for group in tokenize_groups(text):
                 number = len(parts) + 1 if len(group) > 1 else 0
+                # A Kyrgyz or Kazakh passport writes the father's name with "son/daughter of"
+                # in the surname field ("Темирлан кызы", "Ermek uulu"): a patronymic for sure,
+                # and the name has no surname. Read as a surname it matches no Russian-style
+                # rendering of the same name ("Айзада Темирлановна").
+                marked = role == SURNAME and len(group) == 1 and " " in group[0]
+                word_role = PATRONYMIC if marked and is_patronymic(group[0]) else role
                 for word in group:
-                    tokens.append(_token(word, role))
+                    tokens.append(_token(word, word_role))
                     parts.append(number)
         display = " ".join(p for p in (given, patronymic, surname) if p) or full
     else:

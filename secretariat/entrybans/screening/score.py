@@ -40,6 +40,10 @@ ROLE_WEIGHTS = {SURNAME: 0.5, GIVEN: 0.35, PATRONYMIC: 0.15}
 NAME_SLOPE = 12.0  # log-odds per unit of name score
 NAME_MIDPOINT = 0.80  # name score at which, with nothing else known, the odds are even
 EXTRA_QUERY_WORD_PENALTY = 0.08
+# A query word left over against a name with no surname is most likely a surname the listed
+# person is not known to bear: enough doubt to leave the match to review unless a date of birth,
+# nationality or document confirms it.
+SURNAMELESS_EXTRA_WORD_PENALTY = 0.15
 # One part of a compound surname left out ("Anna Melnikova" for Мельникова-Дорн Анна): the
 # person often goes by one part, so it is neutral but for this much.
 COMPOUND_PART_PENALTY = 0.05
@@ -277,8 +281,16 @@ def name_score(
     weighed = got = penalty = 0.0
     notes: list[str] = []
     matches: list[TokenMatch] = []
+    # A name with no surname (Kyrgyz "Бекзат Азамат уулу") is told apart from its namesakes by
+    # the patronymic alone: there it weighs what a surname weighs, and a query that leaves it out
+    # has given only a given name, never enough for a hit.
+    # A word left untagged beside that patronymic can only be the given name.
+    roles = [t.role for t in name.tokens]
+    surnameless = PATRONYMIC in roles and SURNAME not in roles and roles.count(OTHER) <= 1
     for ri, token in enumerate(name.tokens):
         weight = ROLE_WEIGHTS.get(token.role)
+        if surnameless:
+            weight = ROLE_WEIGHTS[SURNAME if token.role == PATRONYMIC else GIVEN]
         if weight is None:
             others = others or sum(1 for t in name.tokens if t.role == OTHER)
             weight = 0.85 / others
@@ -294,7 +306,7 @@ def name_score(
             penalty += COMPOUND_PART_PENALTY
             if explain:
                 notes.append(f"part '{token.text}' of a compound name not given")
-        elif token.role == PATRONYMIC:
+        elif token.role == PATRONYMIC and not surnameless:
             if query_patronymic_left:
                 weighed += weight
                 penalty += PATRONYMIC_CONTRADICTION_PENALTY
@@ -316,7 +328,7 @@ def name_score(
             if explain:
                 notes.append(f"part '{query.tokens[qi].text}' of a compound name not on record")
             continue
-        penalty += EXTRA_QUERY_WORD_PENALTY
+        penalty += SURNAMELESS_EXTRA_WORD_PENALTY if surnameless else EXTRA_QUERY_WORD_PENALTY
         if explain:
             notes.append(f"query word '{query.tokens[qi].text}' not matched")
     if not weighed:

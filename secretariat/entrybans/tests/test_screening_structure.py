@@ -325,3 +325,84 @@ def test_a_surname_form_is_explained_as_such():
     assert "'lukashenka' ≈ 'лукашенко' (surname, another form of the surname): 1.00" in (
         result.explanation
     )
+
+
+# -- names with no surname, as Kyrgyz passports and registers write them -----------------------
+
+# The register's parts as a Kyrgyz passport gives them: "son/daughter of" in the surname field.
+AIZADA = make_entry(
+    "A",
+    [
+        make_name(surname="Темирлан кызы", given="Айзада"),
+        make_name(surname="Temirlan kyzy", given="Aizada"),
+    ],
+    birth_dates=["1960-01-07"],
+)
+ASEL = make_entry("S", [make_name(full="Усен кызы Асель"), make_name(full="Asel Uson kyzy")])
+CHOLPON = make_entry("C", [make_name(full="Чолпон Алмазбек кызы")])
+
+
+def test_a_turkic_patronymic_in_the_surname_field_is_a_patronymic():
+    name = make_name(surname="Темирлан кызы", given="Айзада")
+    assert [(t.text, t.role) for t in name.tokens] == [
+        ("темирлан кызы", PATRONYMIC),
+        ("айзада", GIVEN),
+    ]
+
+
+def test_the_fathers_name_first_is_the_registers_order_of_a_name_without_surname():
+    assert roles_of("Усен уулу Асель") == [PATRONYMIC, GIVEN]
+    assert roles_of("Асель Усен кызы") == [GIVEN, PATRONYMIC]
+
+
+@pytest.mark.parametrize(
+    ("entry", "text"),
+    [
+        (AIZADA, "Айзада Темирлановна"),
+        (AIZADA, "Aizada Temirlanovna"),
+        (AIZADA, "Aizada Temirlan-Kyzy"),
+        (ASEL, "Асель Усеновна"),
+        (CHOLPON, "Чолпон Алмазбековна"),  # the father's name ends in the particle's first letter
+    ],
+)
+def test_a_name_without_surname_meets_its_russian_and_hyphenated_forms(entry, text):
+    assert scored(entry, text).score >= BORDER.hit
+
+
+@pytest.mark.parametrize(
+    ("entry", "text"),
+    [
+        (AIZADA, "Aizada"),
+        (AIZADA, "Айзада"),
+        (ASEL, "Asel"),
+        (CHOLPON, "Чолпон"),
+    ],
+)
+def test_the_given_name_alone_never_alerts_on_a_name_without_surname(entry, text):
+    assert scored(entry, text).score < BORDER.review
+
+
+def test_a_surname_the_listing_does_not_bear_leaves_the_match_to_review():
+    """ "Usenov Cholpon Almazbekovna" may be another woman with the same given and father's
+    name; a date of birth on record confirms."""
+    entry = make_entry("C", [make_name(full="Чолпон Алмазбек кызы")], birth_dates=["1955-04-11"])
+    result = scored(entry, "Usenova Cholpon Almazbekovna")
+    assert BORDER.review <= result.score < BORDER.hit
+    assert scored(entry, "Usenova Cholpon Almazbekovna", "1955-04-11").score >= BORDER.hit
+
+
+@pytest.mark.parametrize(
+    "text", ["Komron Yusuf-zoda", "Komron Yusufzade", "Комрон Юсуф зода", "Komron Yusufzoda"]
+)
+def test_a_tajik_surname_in_zoda_in_its_written_forms(text):
+    entry = make_entry("Y", [make_name(surname="Юсуфзода", given="Комрон")])
+    assert scored(entry, text).score >= BORDER.hit
+
+
+@pytest.mark.parametrize("text", ["Aizada Temirlanovna", "Asel Usenovna", "Aizada", "Asel"])
+def test_the_fast_path_agrees_on_names_without_surname(text):
+    entries = [AIZADA, ASEL, CHOLPON]
+    index = ScreeningIndex(entries)
+    query = make_query(text)
+    fast = [(r.entry_id, r.score) for r in index.screen(query)]
+    assert fast == [(r.entry_id, r.score) for r in reference_screen(entries, query)]
