@@ -195,13 +195,14 @@ class ScreeningIndex:
     def candidates(self, query: Query) -> list[int]:
         """Positions of the entries worth scoring, most promising first.
 
-        Each query word reaches a set of entries; an entry's weight is the sum, over the words
+        Each query word (and each pair of neighbouring words read as one, `Query.joins`)
+        reaches a set of entries; an entry's weight is the sum, over the words
         that reach it, of the word's rarity (log of register size over the entries it reaches).
         Only the heaviest `MAX_CANDIDATES` are scored: the listed person shares every word with
         the query and so weighs most."""
         total = max(len(self), 1)
         reached: list[set[int]] = []
-        for token in query.tokens:
+        for token in (*query.tokens, *(joined for _, joined in query.joins)):
             if token.initial:
                 continue
             hits = self._reaches(token)

@@ -258,10 +258,21 @@ PRESS_ORTHOGRAPHIES: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = 
         # Lithuanian and Latvian: c is ц, j is й; a man's name takes the case ending -as/-is/-us
         # (Kuznecovas, Sergejus) or -s (Kuzņecovs, Sergejs).
         "lithuanian/latvian",
-        r"[ąęėįųūčšžņļķģāēīō]|(ov|ev|in|yn)(as|s)$|(ij|ej|aj)(us|s)$",
+        r"[ąęėįųūčšžņļķģāēīō]|(ov|ev|in|yn)(as|s)$|(ij|ej|aj)(us|s)$|[^aeiouy]as$",
         (
             (r"ch", "h"), (r"c", "T"), (r"č", "C"), (r"š", "S"), (r"ž", "Z"), (r"j", "i"),
             (r"(ov|ev|in|yn)(as|s)$", r"\1"), (r"(ii|ei|ai)(us|s)$", r"\1"),
+            # Any other man's name takes -as after its last consonant too (Akžolas, Levas,
+            # Prochoras, Ždanovičas, Kravecas).
+            (r"(?<=[^aeiouy])as$", ""),
+        ),
+    ),
+    (
+        # Estonian: tš is ч, šš and štš щ, š ш, ž ж, j й (Kovaltšuk, Oništšenko, Sergejevitš).
+        "estonian",
+        r"tš|šš",
+        (
+            (r"štš", "S"), (r"šš", "S"), (r"tš", "C"), (r"š", "S"), (r"ž", "Z"), (r"j", "i"),
         ),
     ),
     (
@@ -340,6 +351,43 @@ def press_spellings(word: str) -> list[str]:
     return spellings
 
 
+# How the Greek press writes Russian (and the region's) names: Greek has no ш, ж, ч or ц, so
+# σ stands for с, ш and щ, ζ for з and ж, τσ for ч and ц; μπ is б, ντ д, γκ г, ου у, β в
+# (Σουμπιν is Шубин, Εφιμοβιτς Ефимович, Ζντανοβιτς Жданович). ICU's reading is the Greek one
+# (Soumpin, Efimovits); these are the readings of a Russian name written in Greek letters.
+_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+_GREEK_PRESS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("μπ", ("b",)), ("ντ", ("d",)), ("γκ", ("g",)), ("γγ", ("g",)), ("τσ", ("C", "T")),
+    ("τζ", ("Z",)), ("ου", ("u",)), ("αι", ("e",)), ("ει", ("i",)), ("οι", ("i",)),
+    ("α", ("a",)), ("β", ("v",)), ("γ", ("g",)), ("δ", ("d",)), ("ε", ("e",)), ("ζ", ("z", "Z")),
+    ("η", ("i",)), ("θ", ("t",)), ("ι", ("i",)), ("κ", ("k",)), ("λ", ("l",)), ("μ", ("m",)),
+    ("ν", ("n",)), ("ξ", ("ks",)), ("ο", ("o",)), ("π", ("p",)), ("ρ", ("r",)), ("σ", ("s", "S")),
+    ("ς", ("s", "S")), ("τ", ("t",)), ("υ", ("i",)), ("φ", ("f",)), ("χ", ("h",)),
+    ("ψ", ("ps",)), ("ω", ("o",)),
+)  # fmt: skip
+
+
+def greek_press_readings(word: str) -> list[str]:
+    """The readings (at most 8) of a name written in Greek letters as the Greek press writes a
+    Russian one, in the skeleton's classes; empty for a word with no Greek letter."""
+    if not _GREEK.search(word):
+        return []
+    text = "".join(
+        c for c in unicodedata.normalize("NFD", fold(word)) if not unicodedata.combining(c)
+    )
+    readings = [""]
+    i = 0
+    while i < len(text):
+        for greek, options in _GREEK_PRESS:
+            if text.startswith(greek, i):
+                readings = [r + o for r, o in product(readings, options)][:8]
+                i += len(greek)
+                break
+        else:
+            i += 1  # a letter of no Greek reading (a stray mark): left out
+    return [r for r in readings if r]
+
+
 @lru_cache(maxsize=400_000)
 def latin_skeletons(word: str) -> frozenset[str]:
     """The skeletons of a word written in Latin (lower case, diacritics allowed): one per
@@ -368,6 +416,7 @@ def skeletons(word: str) -> frozenset[str]:
         found: set[str] = set()
         for latin in latin_forms(word):
             found |= latin_skeletons(latin)
+        found.update(_skeleton_of_reading(r) for r in greek_press_readings(word))
         # A script ICU cannot romanise: the word is still screened, as written.
         return frozenset(found) or frozenset({word.replace(" ", "")})
     if any("a" <= c <= "z" for c in word):

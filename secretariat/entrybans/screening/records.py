@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from secretariat.entrybans.screening.names import is_known_given, is_translated, symbols_of
@@ -159,6 +160,14 @@ class Query(Frozen):
     birth_date: PartialDate | None = None
     nationality: str | None = None
     documents: frozenset[str] = frozenset()
+    # Two neighbouring query words read as one (position of the first, the joined word): a
+    # Chinese or Korean given name romanised syllable by syllable ("Ming-min", "Eun Ji") or a
+    # Central Asian name written in two ("Абдул Азиз") is one word on record (Mingmin, Абдулазиз).
+    joins: tuple[tuple[int, QueryToken], ...] = ()
+
+
+# Words longer than this are not a syllable or a name's half: never joined.
+JOINABLE_LENGTH = 6
 
 
 def document_key(number: str) -> str:
@@ -377,7 +386,7 @@ def make_query(
     nationality: str | None = None,
     documents: list[str] | None = None,
 ) -> Query:
-    tokens = []
+    tokens: list[QueryToken] = []
     groups = tokenize_groups(text)
     roles = full_name_roles(groups)
     part = 0
@@ -385,34 +394,46 @@ def make_query(
         if len(group) > 1:
             part += 1
         for word in group:
-            keys = ending_variants(skeletons(word))
-            if not keys:
-                continue
-            symbols = symbols_of(keys)
-            tokens.append(
-                QueryToken(
-                    word,
-                    keys,
-                    symbols,
-                    role == PATRONYMIC,
-                    is_initial(word),
-                    akanye_keys(keys),
-                    plain_forms(word),
-                    known_given=is_known_given(keys),
-                    translated=bool(symbols) and is_translated(keys),
-                    # A query word is compared as a patronymic wherever the listed word is one:
-                    # "Bekzat Azamatovich" gives the father of "Бекзат Азамат уулу".
-                    father=fathers(keys),
-                    part=part if len(group) > 1 else 0,
-                    consonants=(
-                        consonant_keys(word) if written_without_vowels(word) else frozenset()
-                    ),
-                )
-            )
+            token = _query_token(word, role == PATRONYMIC, part if len(group) > 1 else 0)
+            if token is not None:
+                tokens.append(token)
+    joins: list[tuple[int, QueryToken]] = []
+    for position, (first, second) in enumerate(pairwise(tokens)):
+        if (first.initial and second.initial) or first.patronymic or second.patronymic:
+            continue  # (one letter may be a syllable: Korean "Ji U", "Si-u")
+        if max(len(first.text), len(second.text)) > JOINABLE_LENGTH or " " in first.text:
+            continue
+        joined = _query_token(first.text + second.text, False, 0)
+        if joined is not None:
+            joins.append((position, joined))
     return Query(
         text=text,
         tokens=tuple(tokens),
         birth_date=PartialDate.parse(birth_date),
         nationality=nationality.upper() if nationality else None,
         documents=frozenset(document_key(d) for d in documents or [] if document_key(d)),
+        joins=tuple(joins),
+    )
+
+
+def _query_token(word: str, patronymic: bool, part: int) -> QueryToken | None:
+    keys = ending_variants(skeletons(word))
+    if not keys:
+        return None
+    symbols = symbols_of(keys)
+    return QueryToken(
+        word,
+        keys,
+        symbols,
+        patronymic,
+        is_initial(word),
+        akanye_keys(keys),
+        plain_forms(word),
+        known_given=is_known_given(keys),
+        translated=bool(symbols) and is_translated(keys),
+        # A query word is compared as a patronymic wherever the listed word is one:
+        # "Bekzat Azamatovich" gives the father of "Бекзат Азамат уулу".
+        father=fathers(keys),
+        part=part,
+        consonants=consonant_keys(word) if written_without_vowels(word) else frozenset(),
     )

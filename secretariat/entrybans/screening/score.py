@@ -40,6 +40,10 @@ ROLE_WEIGHTS = {SURNAME: 0.5, GIVEN: 0.35, PATRONYMIC: 0.15}
 NAME_SLOPE = 12.0  # log-odds per unit of name score
 NAME_MIDPOINT = 0.80  # name score at which, with nothing else known, the odds are even
 EXTRA_QUERY_WORD_PENALTY = 0.08
+# Two query words read as one listed word count only when the joined word is that word, give or
+# take a transliteration: a typo of the joined word is not enough.
+JOINED_SIMILARITY = 0.9
+WRITTEN_APART = "written apart"
 # A query word left over against a name with no surname is most likely a surname the listed
 # person is not known to bear: enough doubt to leave the match to review unless a date of birth,
 # nationality or document confirms it.
@@ -249,7 +253,8 @@ def name_score(
     out while another part matched is neutral but for 0.05, on either side. Every query word left unmatched costs 0.08,
     so an extra or different given name counts against the match. With `explain` false the
     words are weighed the same but no wording is built (the fast path's first pass)."""
-    pairs: list[tuple[float, int, int, str]] = []  # (-similarity, query word, name word, rule)
+    # (-similarity, 0 for two query words read as one else 1, query word, name word, rule)
+    pairs: list[tuple[float, int, int, int, str]] = []
     for qi, q in enumerate(query.tokens):
         row = memo[qi] if memo is not None else None
         for ri, r in enumerate(name.tokens):
@@ -261,16 +266,30 @@ def name_score(
                     found = row[id(r)] = token_similarity(q, r, distance)
                 similarity, rule = found
             if similarity >= 0.5:
-                pairs.append((-similarity, qi, ri, rule))
-    pairs.sort()  # most alike first, then query order, then name order
+                pairs.append((-similarity, 1, qi, ri, rule))
+    # Two neighbouring query words that are one listed word written apart ("Ming-min" for
+    # Mingmin, "Абдул Азиз" for Абдулазиз): the listed word is matched by both, in preference to
+    # one of them alone at the same similarity.
+    for position, joined in query.joins:
+        for ri, r in enumerate(name.tokens):
+            if r.role == PATRONYMIC:
+                continue
+            similarity, rule = token_similarity(joined, r, distance)
+            if similarity >= JOINED_SIMILARITY:
+                pairs.append((-similarity, 0, position, ri, f"{rule}, {WRITTEN_APART}"))
+    pairs.sort()  # most alike first, joined words first, then query order, then name order
     used_q: dict[int, tuple[int, float, str]] = {}
     used_r: dict[int, tuple[int, float, str]] = {}
-    for negative, qi, ri, rule in pairs:
+    joined_text: dict[int, str] = {}
+    for negative, single, qi, ri, rule in pairs:
         similarity = -negative
-        if qi in used_q or ri in used_r:
+        if qi in used_q or ri in used_r or (not single and qi + 1 in used_q):
             continue
         used_q[qi] = (ri, similarity, rule)
         used_r[ri] = (qi, similarity, rule)
+        if not single:
+            used_q[qi + 1] = (ri, similarity, rule)
+            joined_text[ri] = f"{query.tokens[qi].text} {query.tokens[qi + 1].text}"
     others = 0
     parts = name.parts or (0,) * len(name.tokens)
     # The compound names (hyphenated) of which some part matched: the other parts are neutral.
@@ -299,9 +318,8 @@ def name_score(
             weighed += weight
             got += weight * similarity
             if explain or rule in UNCONFIRMED_RULES or token.role == PATRONYMIC:
-                matches.append(
-                    TokenMatch(query.tokens[qi].text, token.text, token.role, similarity, rule)
-                )
+                text = joined_text.get(ri) or query.tokens[qi].text
+                matches.append(TokenMatch(text, token.text, token.role, similarity, rule))
         elif parts[ri] in matched_parts:
             penalty += COMPOUND_PART_PENALTY
             if explain:

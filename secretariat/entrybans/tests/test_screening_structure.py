@@ -406,3 +406,49 @@ def test_the_fast_path_agrees_on_names_without_surname(text):
     query = make_query(text)
     fast = [(r.entry_id, r.score) for r in index.screen(query)]
     assert fast == [(r.entry_id, r.score) for r in reference_screen(entries, query)]
+
+
+# -- words written apart, and the press of Greece, Lithuania and Estonia -----------------------
+
+
+@pytest.mark.parametrize(
+    ("listed", "text"),
+    [
+        ({"surname": "Ma", "given": "Mingmin"}, "MA Ming-min"),
+        ({"surname": "Cho", "given": "Eunji"}, "Eun Ji Cho"),
+        ({"surname": "Jang", "given": "Siu"}, "Jang Si-u"),
+        ({"surname": "Каримов", "given": "Абдулазиз"}, "Абдул Азиз Каримов"),
+    ],
+)
+def test_a_name_written_apart_is_the_listed_word(listed, text):
+    entry = make_entry("W", [make_name(**listed)])
+    result = scored(entry, text)
+    assert result.score >= BORDER.hit
+    assert any("written apart" in line for line in result.explanation)
+
+
+def test_words_written_apart_must_be_the_listed_word_not_a_typo_of_it():
+    entry = make_entry("W", [make_name(surname="Cho", given="Eunji")])
+    assert scored(entry, "Eun Ki Cho").score < BORDER.hit
+
+
+@pytest.mark.parametrize(
+    ("full", "text"),
+    [
+        ("Станислав Ефимович Шубин", "Στανισλαβ Εφιμοβιτς Σουμπιν"),
+        ("Жданович Олеся Кирилловна", "Ολεσια Ζντανοβιτς"),
+        ("Горбунова Нина Эдуардовна", "Νινα Γκορμπουνοβα"),
+        ("Климович Лев Маркович", "Levas Markovič Klimovičas"),
+        ("Прохор Ефимович Филатов", "Prochoras Filatovas"),
+        ("Ковальчук Арсений Тарасович", "Kovaltšuk Arseni"),
+        ("Онищенко Ефим Сергеевич", "Oništšenko Jefim Sergejevitš"),
+    ],
+)
+def test_the_greek_lithuanian_and_estonian_press_find_the_listed_person(full, text):
+    entry = make_entry("P", [make_name(full=full)])
+    assert scored(entry, text).score >= BORDER.hit
+
+
+def test_the_greek_press_readings_do_not_make_every_greek_name_alike():
+    entry = make_entry("P", [make_name(full="Шубин Станислав Ефимович")])
+    assert scored(entry, "Στανισλαβ Παπαδοπουλος").score < BORDER.review
