@@ -20,6 +20,7 @@ from secretariat.entrybans.screening.normalize import (
     fold,
     is_initial,
     is_patronymic,
+    is_syllabic,
     plain_forms,
     skeletons,
     tokenize_groups,
@@ -151,6 +152,10 @@ class QueryToken(Frozen):
     father: frozenset[str] = frozenset()
     part: int = 0  # as `Name.parts`
     consonants: frozenset[str] = frozenset()  # set for a word written without short vowels
+    # A word in Han or Hangul is read exactly (a mistyped character is another syllable, not a
+    # near spelling): no typo rule, which would make the few short Chinese and Korean family
+    # names (Wang, Zhang; Jang, Kang) all alike.
+    typos: bool = True
 
 
 @dataclass(frozen=True)
@@ -436,4 +441,5 @@ def _query_token(word: str, patronymic: bool, part: int) -> QueryToken | None:
         father=fathers(keys),
         part=part,
         consonants=consonant_keys(word) if written_without_vowels(word) else frozenset(),
+        typos=not is_syllabic(word),
     )

@@ -188,7 +188,9 @@ def token_similarity(q: QueryToken, r: Token, distance: Distance) -> tuple[float
         return 0.9, CONSONANTS
     if q.symbols & r.symbols:
         return 0.92, TRANSLATED if q.translated != r.translated else "same given name"
-    best = _closest(q.keys, r.keys, distance) or _closest(q.plain, r.plain, distance)
+    best = 0.0
+    if q.typos:
+        best = _closest(q.keys, r.keys, distance) or _closest(q.plain, r.plain, distance)
     if best:
         if r.role in (SURNAME, OTHER) and other_ending(q.keys, r.keys):
             return best, OTHER_ENDING

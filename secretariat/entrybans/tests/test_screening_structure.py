@@ -452,3 +452,41 @@ def test_the_greek_lithuanian_and_estonian_press_find_the_listed_person(full, te
 def test_the_greek_press_readings_do_not_make_every_greek_name_alike():
     entry = make_entry("P", [make_name(full="Шубин Станислав Ефимович")])
     assert scored(entry, "Στανισλαβ Παπαδοπουλος").score < BORDER.review
+
+
+# -- Hebrew, Arabic and Korean letters as their press writes the region's names; Armenian ISO --
+
+
+@pytest.mark.parametrize(
+    ("full", "text"),
+    [
+        ("Широков Матвей Русланович", "שירוקוב מטביי"),  # ב for в, ו for о
+        ("Авраам Коэн", "אברהם כהן"),
+        ("Сабиров Акмал Нодирович", "سابيروف أكمال"),  # ف for в
+        ("Богдан Евгеньевич Карпович", "بوغدان كاربوفيتش"),  # غ for г, ب for п, تش for ч
+        ("Хасан Шами", "حسن الشامي"),  # the article is not part of the name
+        ("Пак Суа", "박수아"),
+        ("Ли Сонмин", "이성민"),  # 이 without its initial ㄹ
+        ("Чхве Санчхоль", "최상철"),  # the aspirated ㅊ is чх
+        ("Юн Чихо", "윤 지호"),  # written with a space: the parts are apart already
+        ("Гукасян Ерванд", "ŁOWKASYAN Ervand"),  # ISO 9985: ł is ղ, ow is ու
+        ("Амбарцумян Гарегин", "Garegin Hambarjowmyan"),
+    ],
+)
+def test_the_press_of_other_scripts_and_iso_9985_find_the_listed_person(full, text):
+    entry = make_entry("P", [make_name(full=full)])
+    assert scored(entry, text).score >= BORDER.hit
+
+
+@pytest.mark.parametrize(
+    ("full", "text"),
+    [
+        ("Широков Матвей Русланович", "שפירא מטביי"),  # another surname, the same given name
+        ("Сабиров Акмал Нодирович", "كريموف أكمال"),
+        ("Чан Чихун", "한 지훈"),  # Han is not Jang: a Hangul syllable is read exactly
+        ("Чжан Лэй", "王磊"),  # Wang is not Zhang
+    ],
+)
+def test_those_readings_do_not_make_other_names_alike(full, text):
+    entry = make_entry("P", [make_name(full=full)])
+    assert scored(entry, text).score < BORDER.hit
