@@ -53,6 +53,16 @@ _FATHER_ENDINGS = (
 # sometimes written apart from it.
 _BORN_OF = frozenset({"зода", "заде", "zoda", "zade", "zodah"})
 
+# The Arabic article al- as Russian and Latin write it, assimilated to the next sound (аш-Шами,
+# ад-Дин, ar-Rashid), when it is joined to the name by a hyphen.
+_ARABIC_ARTICLES = frozenset(
+    {
+        "al", "el", "ul", "ad", "an", "ar", "as", "ash", "at", "az", "ed", "en", "er", "es",
+        "ал", "аль", "эль", "эл", "ул", "уль", "ад", "ан", "ар", "ас", "аш", "ат", "аз",
+        "эд", "эн", "эр", "эс", "эш",
+    }
+)  # fmt: skip
+
 _APOSTROPHES = str.maketrans("", "", "'’ʼʻ`´ʹʺ\"")
 _SPLIT = re.compile(r"[\s,;/()\[\]<>.]+")
 _DIACRITICS = str.maketrans(
@@ -99,6 +109,10 @@ def tokenize_groups(text: str) -> list[list[str]]:
         parts = [p for p in parts if p and p not in TITLES and any(c.isalpha() for c in p)]
         if not parts:
             continue
+        if len(parts) == 2 and parts[0] in _ARABIC_ARTICLES:
+            # "аль-Омари", "Al-Shami", "аш-Шами": the article is not part of the name (an Arabic
+            # query's article is left out too: `abjad_consonant_readings`).
+            parts = parts[1:]
         if len(parts) == 2 and parts[1] in _BORN_OF and len(parts[0]) > 1:
             # "Yusuf-zoda": the Tajik surname written with a hyphen, one word (Юсуфзода).
             groups.append([parts[0] + parts[1]])

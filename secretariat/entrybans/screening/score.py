@@ -184,10 +184,16 @@ def token_similarity(q: QueryToken, r: Token, distance: Distance) -> tuple[float
         return 1.0, "transliteration"
     if r.father and not q.father.isdisjoint(r.father):
         return 0.95, SAME_FATHER
+    if r.father and q.father and _belarusian_fathers(q.father) & _belarusian_fathers(r.father):
+        return 0.95, SAME_FATHER  # Прохараўна and Прохоровна: Прохар is Прохор
     if q.consonants and not q.consonants.isdisjoint(r.consonants):
         return 0.9, CONSONANTS
     if q.symbols & r.symbols:
         return 0.92, TRANSLATED if q.translated != r.translated else "same given name"
+    if q.patronymic and r.role == SURNAME:
+        # A patronymic by the query's structure is not a mistyped surname (Tarasovna is not
+        # Тарасова); the same word is (Petrovich, above).
+        return 0.0, ""
     best = 0.0
     if q.typos:
         best = _closest(q.keys, r.keys, distance) or _closest(q.plain, r.plain, distance)
@@ -200,6 +206,11 @@ def token_similarity(q: QueryToken, r: Token, distance: Distance) -> tuple[float
     if q.akanye & r.akanye:
         return 0.88, "Belarusian vowels"
     return 0.0, ""
+
+
+def _belarusian_fathers(fathers: frozenset[str]) -> set[str]:
+    # Belarusian writes the unstressed о as а: a father's name in either spelling meets here.
+    return {f.replace("o", "a") for f in fathers if not f.startswith("§")}
 
 
 # One dict per query word: id of a listed word -> its similarity and rule (see `name_score`).
@@ -484,6 +495,25 @@ def may_report(
     )
 
 
+def _patronymic_contradicted(
+    query: Query, entry: Entry, name: Name, distance: Distance
+) -> str | None:
+    """A note when the query's patronymic differs from the one the listing records in its other
+    names, the best-matching name giving none (a Latin alias "Nurzhan Imanbayev" beside
+    "Нұржан Саматұлы Иманбаев"): the contradiction counts as if that name gave it."""
+    if any(t.role == PATRONYMIC for t in name.tokens):
+        return None  # `name_score` weighed it
+    asked = [q for q in query.tokens if q.patronymic]
+    recorded = [t for other in entry.names for t in other.tokens if t.role == PATRONYMIC]
+    if not asked or not recorded:
+        return None
+    for q in asked:
+        for t in recorded:
+            if token_similarity(q, t, distance)[0] >= 0.5:  # as alike as `name_score` pairs
+                return None
+    return f"patronymic '{asked[0].text}' contradicted by the listing's other names"
+
+
 def score_entry(
     query: Query,
     entry: Entry,
@@ -507,6 +537,12 @@ def score_entry(
         return Result(entry.id, 0.0, 0.0, "", False, False, {}, [], payload=entry.payload)
     _, name, matches, notes = best
     value = max(0.0, best[0] + (0.001 if name.quality == WEAK else 0.0))
+    contradicted = _patronymic_contradicted(query, entry, name, distance)
+    if contradicted is not None:
+        value = max(0.0, value - PATRONYMIC_CONTRADICTION_PENALTY)
+        if explain:  # (in place of "not on record (neutral)")
+            notes = [n for n in notes if not n.endswith("not on record (neutral)")]
+            notes.append(contradicted)
     logit = NAME_SLOPE * (value - NAME_MIDPOINT)
     features = {"name_match": round(value, 4)}
     explanation: list[str] = []

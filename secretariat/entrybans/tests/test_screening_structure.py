@@ -490,3 +490,43 @@ def test_the_press_of_other_scripts_and_iso_9985_find_the_listed_person(full, te
 def test_those_readings_do_not_make_other_names_alike(full, text):
     entry = make_entry("P", [make_name(full=full)])
     assert scored(entry, text).score < BORDER.hit
+
+
+def test_the_arabic_article_joined_by_a_hyphen_is_not_part_of_the_name():
+    assert tokenize_groups("Тарик аль-Омари") == [["тарик"], ["омари"]]
+    entry = make_entry("A", [make_name(full="Тарик аль-Омари")])
+    assert scored(entry, "طارق العمري").score >= BORDER.hit
+
+
+def test_a_belarusian_spelling_of_a_known_given_name_is_a_known_given_name():
+    """Palina (Паліна) is Polina: Alina is another name, not a typo of it."""
+    entry = make_entry("P", [make_name(surname="Stielmakh", given="Palina")])
+    assert scored(entry, "Alina Stelmakh").score < BORDER.hit
+
+
+def test_a_patronymic_contradicted_by_the_listings_other_names_counts_against_an_alias():
+    """The Latin alias gives no patronymic; the Kazakh name does, and it is another father's."""
+    entry = make_entry(
+        "K",
+        [
+            make_name(full="Нұржан Саматұлы Иманбаев"),
+            make_name(surname="Imanbayev", given="Nurzhan"),
+        ],
+    )
+    result = scored(entry, "Нұрлан Мәдиұлы Иманбаев")
+    assert result.score < BORDER.hit
+    assert "patronymic 'мәдиұлы' contradicted by the listing's other names" in result.explanation
+    # The same father in the Belarusian spelling is no contradiction.
+    belarusian = make_entry(
+        "B",
+        [
+            make_name(full="Ксения Прохоровна Преображенская"),
+            make_name(surname="Prieobrazhienskaya", given="Ksieniya"),
+        ],
+    )
+    assert scored(belarusian, "Ксенія Прохараўна Преображенская").score >= BORDER.hit
+
+
+def test_a_patronymic_is_not_read_as_a_mistyped_surname():
+    entry = make_entry("T", [make_name(full="Виктория Львовна Тарасова")])
+    assert scored(entry, "Viktoriya Tarasovna Zhdanova").score < BORDER.hit
