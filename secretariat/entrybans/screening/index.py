@@ -89,13 +89,16 @@ class ScreeningIndex:
                 akanye = (f"¤{c}" for c in token.akanye)
                 plain = (f"·{c}" for c in token.plain)
                 consonants = (f"‡{c}" for c in token.consonants)
-                for key in (*token.keys, *symbols, *akanye, *plain, *consonants):
+                # A patronymic is also found by its father's name: "Азаматович" reaches
+                # "Азамат уулу", which shares no spelling with it.
+                fathers = (f"♂{f}" for f in token.father)
+                for key in (*token.keys, *symbols, *akanye, *plain, *consonants, *fathers):
                     word = vocabulary.get(key)
                     if word is None:
                         word = len(postings)
                         postings.append(array("i"))
                         vocabulary[key] = word
-                        if key[0] not in "§¤‡":
+                        if key[0] not in "§¤‡♂":
                             for variant in deletions(key):  # "·" keys keep their mark
                                 near.setdefault(variant, array("i")).append(word)
                     if word not in seen:
@@ -164,6 +167,7 @@ class ScreeningIndex:
             *(f"§{s}" for s in token.symbols),
             *(f"¤{c}" for c in token.akanye),
             *(f"‡{c}" for c in token.consonants),
+            *(f"♂{f}" for f in token.father),
         )
         for tagged in tagged_keys:
             word = vocabulary.get(tagged)
@@ -191,13 +195,14 @@ class ScreeningIndex:
     def candidates(self, query: Query) -> list[int]:
         """Positions of the entries worth scoring, most promising first.
 
-        Each query word reaches a set of entries; an entry's weight is the sum, over the words
+        Each query word (and each pair of neighbouring words read as one, `Query.joins`)
+        reaches a set of entries; an entry's weight is the sum, over the words
         that reach it, of the word's rarity (log of register size over the entries it reaches).
         Only the heaviest `MAX_CANDIDATES` are scored: the listed person shares every word with
         the query and so weighs most."""
         total = max(len(self), 1)
         reached: list[set[int]] = []
-        for token in query.tokens:
+        for token in (*query.tokens, *(joined for _, joined in query.joins)):
             if token.initial:
                 continue
             hits = self._reaches(token)

@@ -30,7 +30,9 @@ GIVEN_NAME_GROUPS: dict[str, tuple[str, ...]] = {
     "dmitry": ("Дмитрий", "Дзмітрый", "Дмитро", "Dimitri"),
     "elena": ("Елена", "Алена", "Олена", "Helen", "Helena", "Jelena"),
     "evgeny": ("Евгений", "Яўген", "Євген", "Eugene"),
+    "efim": ("Ефим", "Яфім", "Юхим"),
     "fedor": ("Фёдор", "Фёдар", "Федір", "Theodor"),
+    "filipp": ("Филипп", "Піліп", "Пилип", "Філіп"),
     "galina": ("Галина", "Галіна", "Halyna"),
     "georgy": ("Георгий", "Георгій", "Юрый", "George"),
     "grigory": ("Григорий", "Рыгор", "Григорій", "Gregory", "Grzegorz"),
@@ -51,6 +53,7 @@ GIVEN_NAME_GROUPS: dict[str, tuple[str, ...]] = {
     "sergei": ("Сергей", "Сяргей", "Сергій"),
     "svetlana": ("Светлана", "Святлана", "Світлана"),
     "stepan": ("Степан", "Сцяпан", "Stephen"),
+    "timofei": ("Тимофей", "Цімафей", "Тимофій"),
     "tatiana": ("Татьяна", "Таццяна", "Тетяна"),
     "vasily": ("Василий", "Васіль", "Василь"),
     "viktor": ("Виктор", "Віктар", "Віктор", "Victor"),
@@ -169,6 +172,20 @@ def is_translated(keys: frozenset[str]) -> bool:
     return bool(keys) and keys <= _translated_keys()
 
 
+@lru_cache(maxsize=1)
+def _known_belarusian_keys() -> frozenset[str]:
+    return frozenset(_belarusian_vowels(k) for k in _known_keys() if len(k) >= 5)
+
+
+def _belarusian_vowels(key: str) -> str:
+    # As `records.akanye_keys`: Belarusian writes the unstressed о as а (Паліна for Полина).
+    return key.replace("ia", "e").replace("o", "a")
+
+
 def is_known_given(keys: frozenset[str]) -> bool:
-    """Is some reading of this word one of the region's common given names?"""
-    return not keys.isdisjoint(_known_keys())
+    """Is some reading of this word one of the region's common given names, or its Belarusian
+    spelling (Palina, Paviel)?"""
+    if not keys.isdisjoint(_known_keys()):
+        return True
+    known = _known_belarusian_keys()
+    return any(_belarusian_vowels(k) in known for k in keys if len(k) >= 5)

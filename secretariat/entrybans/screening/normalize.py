@@ -49,6 +49,20 @@ _FATHER_ENDINGS = (
     "uulu", "ulu", "uli", "ogli", "oglu", "ugli", "kizi", "gizi", "zoda", "zade", "iC",
 )  # fmt: skip
 
+# The Tajik and Persian "born of" that makes a surname of a father's name (Юсуфзода, Yusufzade),
+# sometimes written apart from it.
+_BORN_OF = frozenset({"зода", "заде", "zoda", "zade", "zodah"})
+
+# The Arabic article al- as Russian and Latin write it, assimilated to the next sound (аш-Шами,
+# ад-Дин, ar-Rashid), when it is joined to the name by a hyphen.
+_ARABIC_ARTICLES = frozenset(
+    {
+        "al", "el", "ul", "ad", "an", "ar", "as", "ash", "at", "az", "ed", "en", "er", "es",
+        "ал", "аль", "эль", "эл", "ул", "уль", "ад", "ан", "ар", "ас", "аш", "ат", "аз",
+        "эд", "эн", "эр", "эс", "эш",
+    }
+)  # fmt: skip
+
 _APOSTROPHES = str.maketrans("", "", "'’ʼʻ`´ʹʺ\"")
 _SPLIT = re.compile(r"[\s,;/()\[\]<>.]+")
 _DIACRITICS = str.maketrans(
@@ -89,15 +103,33 @@ def tokenize_groups(text: str) -> list[list[str]]:
     no spaces between its parts (Chinese, Korean, Japanese) gives its first syllable (the family
     name) and the rest as two groups."""
     groups: list[list[str]] = []
-    for chunk in _SPLIT.split(fold(text)):
+    chunks = [c for c in _SPLIT.split(fold(text)) if any(ch.isalpha() for ch in c)]
+    for chunk in chunks:
         parts = [p.strip() for p in chunk.split("-")]
         parts = [p for p in parts if p and p not in TITLES and any(c.isalpha() for c in p)]
         if not parts:
             continue
+        if len(parts) == 2 and parts[0] in _ARABIC_ARTICLES:
+            # "аль-Омари", "Al-Shami", "аш-Шами": the article is not part of the name (an Arabic
+            # query's article is left out too: `abjad_consonant_readings`).
+            parts = parts[1:]
+        if len(parts) == 2 and parts[1] in _BORN_OF and len(parts[0]) > 1:
+            # "Yusuf-zoda": the Tajik surname written with a hyphen, one word (Юсуфзода).
+            groups.append([parts[0] + parts[1]])
+            continue
+        if len(parts) == 1 and parts[0] in _BORN_OF and groups and len(groups[-1]) == 1:
+            # "Мурод зода": the same surname written as two words.
+            groups[-1][-1] += parts[0]
+            continue
+        if len(parts) == 2 and parts[1] in PATRONYMIC_WORDS:
+            # "Temirlan-Kyzy", "Azamat-uulu": the father's name joined by a hyphen, one word.
+            groups.append([f"{parts[0]} {parts[1]}"])
+            continue
         if len(parts) == 1 and parts[0] in PATRONYMIC_WORDS and groups:
             groups[-1][-1] = f"{groups[-1][-1]} {parts[0]}"
             continue
-        if len(parts) == 1 and len(parts[0]) > 1 and is_syllabic(parts[0]):
+        if len(chunks) == 1 and len(parts) == 1 and len(parts[0]) > 1 and is_syllabic(parts[0]):
+            # (Written with a space, "윤 지호", the parts are already apart.)
             family, given = parts[0][:1], parts[0][1:]
             # Korean given names are romanised syllable by syllable (Jong Un, Jae-in), Chinese
             # ones as one word (Jinping).
@@ -140,6 +172,10 @@ def father_of(keys: frozenset[str]) -> frozenset[str]:
         for end in _FATHER_ENDINGS:
             if key.endswith(end) and len(key) - len(end) >= 2:
                 found.add(given_stem(key[: -len(end)]))
+                if end[0] in "kg":
+                    # A skeleton writes a doubled letter once: Алмазбек кызы is "almazbekizi",
+                    # so the father may end in the ending's first letter (almazbek).
+                    found.add(given_stem(key[: -len(end) + 1]))
                 break
     return frozenset(found)
 
@@ -238,10 +274,33 @@ PRESS_ORTHOGRAPHIES: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = 
         # Lithuanian and Latvian: c is ц, j is й; a man's name takes the case ending -as/-is/-us
         # (Kuznecovas, Sergejus) or -s (Kuzņecovs, Sergejs).
         "lithuanian/latvian",
-        r"[ąęėįųūčšžņļķģāēīō]|(ov|ev|in|yn)(as|s)$|(ij|ej|aj)(us|s)$",
+        r"[ąęėįųūčšžņļķģāēīō]|(ov|ev|in|yn)(as|s)$|(ij|ej|aj)(us|s)$|[^aeiouy]as$",
         (
             (r"ch", "h"), (r"c", "T"), (r"č", "C"), (r"š", "S"), (r"ž", "Z"), (r"j", "i"),
             (r"(ov|ev|in|yn)(as|s)$", r"\1"), (r"(ii|ei|ai)(us|s)$", r"\1"),
+            # Any other man's name takes -as after its last consonant too (Akžolas, Levas,
+            # Prochoras, Ždanovičas, Kravecas).
+            (r"(?<=[^aeiouy])as$", ""),
+        ),
+    ),
+    (
+        # Armenian names in ISO 9985, as libraries and some registers write them: ł is ղ (gh),
+        # ow is ու (u), j is ձ (dz), ǰ is ջ (j), c and c' are ծ and ց (ts), x is խ (kh), ṙ is ռ,
+        # ə ը, ō օ, ē է, w վ after a vowel (Łowkasyan, Sowren, Hambarjowmyan, Tatʼewik).
+        "armenian iso 9985",
+        r"[łǰṙəōē]|ow|yan$",
+        (
+            (r"ł", "gh"), (r"ow", "u"), (r"ǰ", "Z"), (r"(?<=[a-z])j", "dz"), (r"^j", "dz"),
+            (r"c", "T"), (r"č", "C"), (r"x", "h"), (r"ṙ", "r"), (r"ə", "e"), (r"ō", "o"),
+            (r"ē", "e"), (r"(?<=[aeiou])w", "v"),
+        ),
+    ),
+    (
+        # Estonian: tš is ч, šš and štš щ, š ш, ž ж, j й (Kovaltšuk, Oništšenko, Sergejevitš).
+        "estonian",
+        r"tš|šš",
+        (
+            (r"štš", "S"), (r"šš", "S"), (r"tš", "C"), (r"š", "S"), (r"ž", "Z"), (r"j", "i"),
         ),
     ),
     (
@@ -320,6 +379,85 @@ def press_spellings(word: str) -> list[str]:
     return spellings
 
 
+# How the Greek press writes Russian (and the region's) names: Greek has no ш, ж, ч or ц, so
+# σ stands for с, ш and щ, ζ for з and ж, τσ for ч and ц; μπ is б, ντ д, γκ г, ου у, β в
+# (Σουμπιν is Шубин, Εφιμοβιτς Ефимович, Ζντανοβιτς Жданович). ICU's reading is the Greek one
+# (Soumpin, Efimovits); these are the readings of a Russian name written in Greek letters.
+_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+_GREEK_PRESS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("μπ", ("b",)), ("ντ", ("d",)), ("γκ", ("g",)), ("γγ", ("g",)), ("τσ", ("C", "T")),
+    ("τζ", ("Z",)), ("ου", ("u",)), ("αι", ("e",)), ("ει", ("i",)), ("οι", ("i",)),
+    ("α", ("a",)), ("β", ("v",)), ("γ", ("g",)), ("δ", ("d",)), ("ε", ("e",)), ("ζ", ("z", "Z")),
+    ("η", ("i",)), ("θ", ("t",)), ("ι", ("i",)), ("κ", ("k",)), ("λ", ("l",)), ("μ", ("m",)),
+    ("ν", ("n",)), ("ξ", ("ks",)), ("ο", ("o",)), ("π", ("p",)), ("ρ", ("r",)), ("σ", ("s", "S")),
+    ("ς", ("s", "S")), ("τ", ("t",)), ("υ", ("i",)), ("φ", ("f",)), ("χ", ("h",)),
+    ("ψ", ("ps",)), ("ω", ("o",)),
+)  # fmt: skip
+
+
+def greek_press_readings(word: str) -> list[str]:
+    """The readings (at most 8) of a name written in Greek letters as the Greek press writes a
+    Russian one, in the skeleton's classes; empty for a word with no Greek letter."""
+    if not _GREEK.search(word):
+        return []
+    text = "".join(
+        c for c in unicodedata.normalize("NFD", fold(word)) if not unicodedata.combining(c)
+    )
+    readings = [""]
+    i = 0
+    while i < len(text):
+        for greek, options in _GREEK_PRESS:
+            if text.startswith(greek, i):
+                readings = [r + o for r, o in product(readings, options)][:8]
+                i += len(greek)
+                break
+        else:
+            i += 1  # a letter of no Greek reading (a stray mark): left out
+    return [r for r in readings if r]
+
+
+# Korean names in the Russian (Kontsevich) practice and the passport's: each syllable's initial,
+# vowel and final as the region's Russian-language documents write them (박 Пак, 강 Кан, 지호
+# Чихо, 현우 Хёну), which ICU's Revised Romanisation (bag, gang, jiho, hyeonu) does not give.
+_HANGUL_INITIALS: tuple[tuple[str, ...], ...] = (
+    ("k", "g"), ("k",), ("n",), ("t", "d"), ("t",), ("r", "l"), ("m",), ("p", "b"), ("p",),
+    ("s",), ("s",), ("",), ("C", "Z"), ("C",), ("C", "Ckh"), ("k", "kkh"), ("t", "tkh"),
+    ("p", "pkh"), ("h",),
+)  # fmt: skip
+# (The aspirated ㅊ ㅋ ㅌ ㅍ are чх кх тх пх in Russian: 최 Чхве, 철 чхоль.)
+_HANGUL_VOWELS: tuple[tuple[str, ...], ...] = (
+    ("a",), ("e",), ("ia",), ("ie",), ("o",), ("e",), ("io",), ("ie",), ("o",), ("va",),
+    ("ve",), ("ve", "oe"), ("io",), ("u",), ("vo",), ("ve",), ("vi",), ("iu",), ("y", "u"),
+    ("yi", "i"), ("i",),
+)  # fmt: skip
+_HANGUL_FINALS: tuple[str, ...] = (
+    "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p",
+    "p", "t", "t", "n", "t", "t", "k", "t", "p", "t",
+)  # fmt: skip
+# A family name of one syllable that South Korean spelling writes without its initial ㄹ (이, 임,
+# 유, 양: Ли, Лим, Лю, Лян in Russian, Lee, Lim, Lyu in passports).
+_DROPPED_L = frozenset({1, 2, 3, 6, 7, 12, 17, 20})  # vowels after which ㄹ was dropped
+HANGUL_READINGS = 16
+
+
+def hangul_readings(word: str) -> list[str]:
+    """The readings (at most `HANGUL_READINGS`) of a word in Hangul as Russian-language and
+    passport practice writes Korean names; empty for a word with no Hangul syllable."""
+    syllables = [ord(c) - 0xAC00 for c in word if 0xAC00 <= ord(c) <= 0xD7A3]
+    if not syllables:
+        return []
+    readings = [""]
+    for position, code in enumerate(syllables):
+        initial, vowel, final = code // 588, (code % 588) // 28, code % 28
+        starts = _HANGUL_INITIALS[initial]
+        if initial == 11 and vowel in _DROPPED_L and len(syllables) == 1 and position == 0:
+            starts = ("", "l")
+        sounds = [a + b + _HANGUL_FINALS[final] for a in starts for b in _HANGUL_VOWELS[vowel]]
+        readings = list(dict.fromkeys(r + s for r, s in product(readings, sounds)))
+        readings = readings[:HANGUL_READINGS]
+    return readings
+
+
 @lru_cache(maxsize=400_000)
 def latin_skeletons(word: str) -> frozenset[str]:
     """The skeletons of a word written in Latin (lower case, diacritics allowed): one per
@@ -348,6 +486,8 @@ def skeletons(word: str) -> frozenset[str]:
         found: set[str] = set()
         for latin in latin_forms(word):
             found |= latin_skeletons(latin)
+        found.update(_skeleton_of_reading(r) for r in greek_press_readings(word))
+        found.update(_skeleton_of_reading(r) for r in hangul_readings(word))
         # A script ICU cannot romanise: the word is still screened, as written.
         return frozenset(found) or frozenset({word.replace(" ", "")})
     if any("a" <= c <= "z" for c in word):
@@ -377,6 +517,59 @@ def plain_forms(word: str) -> frozenset[str]:
 
 _VOWELS = re.compile(r"[aeiouy]")
 
+# The consonants of a name written in Hebrew or Arabic letters, as those scripts write the
+# region's (and their own) names: each letter's possible sounds, in the skeleton's classes (S ш,
+# C ч, Z ж/дж, T ц), '' for a letter that is a vowel or silent. ICU gives one reading (ב is b,
+# ו is w, ف is f); a Russian name is written with ב or ف for в, ו or و for о/у, غ for г,
+# צ׳ or تش for ч, and Arabic has no п (ب). Longest first where one letter sequence is one sound.
+_ABJAD_SOUNDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # Hebrew
+    ("וו", ("v",)), ("יי", ("",)), ("א", ("",)), ("ב", ("b", "v")), ("ג", ("g", "Z")),
+    ("ד", ("d",)), ("ה", ("h", "")), ("ו", ("", "v")), ("ז", ("z", "Z")), ("ח", ("h",)),
+    ("ט", ("t",)), ("י", ("",)), ("כ", ("k", "h")), ("ך", ("h", "k")), ("ל", ("l",)),
+    ("מ", ("m",)), ("ם", ("m",)), ("נ", ("n",)), ("ן", ("n",)), ("ס", ("s",)), ("ע", ("",)),
+    ("פ", ("p", "f")), ("ף", ("f",)), ("צ", ("T", "C")), ("ץ", ("T", "C")), ("ק", ("k",)),
+    ("ר", ("r",)), ("ש", ("S", "s")), ("ת", ("t",)),
+    # Arabic
+    ("شتش", ("S",)), ("تش", ("C",)), ("ا", ("",)), ("أ", ("",)), ("إ", ("",)), ("آ", ("",)),
+    ("ء", ("",)), ("ئ", ("",)), ("ؤ", ("",)), ("ب", ("b", "p")), ("ت", ("t",)),
+    ("ث", ("s", "t")), ("ج", ("Z", "g")), ("ح", ("h",)), ("خ", ("h",)), ("د", ("d",)),
+    ("ذ", ("z", "d")), ("ر", ("r",)), ("ز", ("z",)), ("س", ("s",)), ("ش", ("S",)),
+    ("ص", ("s",)), ("ض", ("d",)), ("ط", ("t",)), ("ظ", ("z",)), ("ع", ("",)),
+    ("غ", ("g", "h")), ("ف", ("f", "v")), ("ق", ("k",)), ("ك", ("k",)), ("ل", ("l",)),
+    ("م", ("m",)), ("ن", ("n",)), ("ه", ("h", "")), ("ة", ("", "t")), ("و", ("", "v")),
+    ("ي", ("",)), ("ى", ("",)),
+)  # fmt: skip
+_ARTICLE = re.compile(r"^ال(?=..)")  # al-, el-, аль-: the article is not part of the name
+ABJAD_READINGS = 32
+
+
+def abjad_consonant_readings(word: str) -> list[str]:
+    """The consonant skeletons (at most `ABJAD_READINGS`) of a word in Hebrew or Arabic letters
+    read as either script writes a name (see `_ABJAD_SOUNDS`); empty for any other word."""
+    if not is_abjad(word):
+        return []
+    text = fold(word)
+    readings = {""}
+    for start in [0, len(m.group(0))] if (m := _ARTICLE.match(text)) else [0]:
+        readings |= _abjad_readings(text[start:])
+    return sorted(k for r in readings if len(k := _skeleton_of_reading(r)) >= 2)
+
+
+def _abjad_readings(text: str) -> set[str]:
+    readings = [""]
+    i = 0
+    while i < len(text):
+        for letters, sounds in _ABJAD_SOUNDS:
+            if text.startswith(letters, i):
+                readings = list(dict.fromkeys(r + s for r, s in product(readings, sounds)))
+                readings = readings[:ABJAD_READINGS]
+                i += len(letters)
+                break
+        else:
+            i += 1  # a vowel point or a letter of no reading here
+    return set(readings)
+
 
 @lru_cache(maxsize=400_000)
 def consonant_keys(word: str) -> frozenset[str]:
@@ -385,7 +578,7 @@ def consonant_keys(word: str) -> frozenset[str]:
     listed word keeps them (Muhammad → mhmd, Moshe → mS)."""
     word = fold(word)
     spellings = latin_forms(word) if script_of(word) == "other" else tuple(plain_forms(word))
-    keys: set[str] = set()
+    keys: set[str] = set(abjad_consonant_readings(word))
     for latin in spellings:
         bare = _VOWELS.sub("", ascii_letters(latin))
         if len(bare) >= 2:
@@ -408,6 +601,11 @@ def ending_variants(keys: frozenset[str]) -> frozenset[str]:
             extra.add(key[:-1] + "o")
         elif key.endswith("ava") and len(key) > 5:
             extra.add(key[:-3] + "ova")
+        # The Tajik -зода is the Persian -заде (Yusufzoda, Yusufzade): one surname in two spellings.
+        if key.endswith("zade") and len(key) > 6:
+            extra.add(key[:-4] + "zoda")
+        elif key.endswith("zoda") and len(key) > 6:
+            extra.add(key[:-4] + "zade")
         # -ская written -ska (Polish, Czech -ská): Čajkovská, Czajkowska for Чайковская
         if key.endswith(("skaia", "Tkaia")) and len(key) > 6:
             extra.add(key[:-2])

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from secretariat.entrybans.screening.names import is_known_given, is_translated, symbols_of
@@ -19,6 +20,7 @@ from secretariat.entrybans.screening.normalize import (
     fold,
     is_initial,
     is_patronymic,
+    is_syllabic,
     plain_forms,
     skeletons,
     tokenize_groups,
@@ -150,6 +152,10 @@ class QueryToken(Frozen):
     father: frozenset[str] = frozenset()
     part: int = 0  # as `Name.parts`
     consonants: frozenset[str] = frozenset()  # set for a word written without short vowels
+    # A word in Han or Hangul is read exactly (a mistyped character is another syllable, not a
+    # near spelling): no typo rule, which would make the few short Chinese and Korean family
+    # names (Wang, Zhang; Jang, Kang) all alike.
+    typos: bool = True
 
 
 @dataclass(frozen=True)
@@ -159,6 +165,14 @@ class Query(Frozen):
     birth_date: PartialDate | None = None
     nationality: str | None = None
     documents: frozenset[str] = frozenset()
+    # Two neighbouring query words read as one (position of the first, the joined word): a
+    # Chinese or Korean given name romanised syllable by syllable ("Ming-min", "Eun Ji") or a
+    # Central Asian name written in two ("Абдул Азиз") is one word on record (Mingmin, Абдулазиз).
+    joins: tuple[tuple[int, QueryToken], ...] = ()
+
+
+# Words longer than this are not a syllable or a name's half: never joined.
+JOINABLE_LENGTH = 6
 
 
 def document_key(number: str) -> str:
@@ -212,6 +226,11 @@ def _father_known(word: str) -> bool:
     )
 
 
+def _marked_patronymic(group: list[str]) -> bool:
+    """Is the group one word made of a father's name and "son/daughter of" ("Азамат уулу")?"""
+    return len(group) == 1 and " " in group[0] and is_patronymic(group[0])
+
+
 def full_name_roles(groups: list[list[str]]) -> list[str]:
     """The role of each group of words of a name written in full, from the structure of the whole
     name rather than from one word's ending.
@@ -226,6 +245,10 @@ def full_name_roles(groups: list[list[str]]) -> list[str]:
     group is `other` (surname or given name) and the scorer aligns them in any order."""
     count = len(groups)
     roles = [OTHER] * count
+    if count == 2 and _marked_patronymic(groups[0]) and not _marked_patronymic(groups[1]):
+        # "Усен уулу Асель": the register's order, the father's name (in the surname's place)
+        # first; the name has no surname.
+        return [PATRONYMIC, GIVEN]
     best: tuple[int, int] | None = None  # (evidence, position of the patronymic)
     for position in range(1, count):
         group = groups[position]
@@ -267,8 +290,14 @@ def make_name(
         for text, role in ((surname, SURNAME), (given, GIVEN), (patronymic, PATRONYMIC)):
             for group in tokenize_groups(text):
                 number = len(parts) + 1 if len(group) > 1 else 0
+                # A Kyrgyz or Kazakh passport writes the father's name with "son/daughter of"
+                # in the surname field ("Темирлан кызы", "Ermek uulu"): a patronymic for sure,
+                # and the name has no surname. Read as a surname it matches no Russian-style
+                # rendering of the same name ("Айзада Темирлановна").
+                marked = role == SURNAME and len(group) == 1 and " " in group[0]
+                word_role = PATRONYMIC if marked and is_patronymic(group[0]) else role
                 for word in group:
-                    tokens.append(_token(word, role))
+                    tokens.append(_token(word, word_role))
                     parts.append(number)
         display = " ".join(p for p in (given, patronymic, surname) if p) or full
     else:
@@ -362,7 +391,7 @@ def make_query(
     nationality: str | None = None,
     documents: list[str] | None = None,
 ) -> Query:
-    tokens = []
+    tokens: list[QueryToken] = []
     groups = tokenize_groups(text)
     roles = full_name_roles(groups)
     part = 0
@@ -370,34 +399,47 @@ def make_query(
         if len(group) > 1:
             part += 1
         for word in group:
-            keys = ending_variants(skeletons(word))
-            if not keys:
-                continue
-            symbols = symbols_of(keys)
-            tokens.append(
-                QueryToken(
-                    word,
-                    keys,
-                    symbols,
-                    role == PATRONYMIC,
-                    is_initial(word),
-                    akanye_keys(keys),
-                    plain_forms(word),
-                    known_given=is_known_given(keys),
-                    translated=bool(symbols) and is_translated(keys),
-                    # A query word is compared as a patronymic wherever the listed word is one:
-                    # "Bekzat Azamatovich" gives the father of "Бекзат Азамат уулу".
-                    father=fathers(keys),
-                    part=part if len(group) > 1 else 0,
-                    consonants=(
-                        consonant_keys(word) if written_without_vowels(word) else frozenset()
-                    ),
-                )
-            )
+            token = _query_token(word, role == PATRONYMIC, part if len(group) > 1 else 0)
+            if token is not None:
+                tokens.append(token)
+    joins: list[tuple[int, QueryToken]] = []
+    for position, (first, second) in enumerate(pairwise(tokens)):
+        if (first.initial and second.initial) or first.patronymic or second.patronymic:
+            continue  # (one letter may be a syllable: Korean "Ji U", "Si-u")
+        if max(len(first.text), len(second.text)) > JOINABLE_LENGTH or " " in first.text:
+            continue
+        joined = _query_token(first.text + second.text, False, 0)
+        if joined is not None:
+            joins.append((position, joined))
     return Query(
         text=text,
         tokens=tuple(tokens),
         birth_date=PartialDate.parse(birth_date),
         nationality=nationality.upper() if nationality else None,
         documents=frozenset(document_key(d) for d in documents or [] if document_key(d)),
+        joins=tuple(joins),
+    )
+
+
+def _query_token(word: str, patronymic: bool, part: int) -> QueryToken | None:
+    keys = ending_variants(skeletons(word))
+    if not keys:
+        return None
+    symbols = symbols_of(keys)
+    return QueryToken(
+        word,
+        keys,
+        symbols,
+        patronymic,
+        is_initial(word),
+        akanye_keys(keys),
+        plain_forms(word),
+        known_given=is_known_given(keys),
+        translated=bool(symbols) and is_translated(keys),
+        # A query word is compared as a patronymic wherever the listed word is one:
+        # "Bekzat Azamatovich" gives the father of "Бекзат Азамат уулу".
+        father=fathers(keys),
+        part=part,
+        consonants=consonant_keys(word) if written_without_vowels(word) else frozenset(),
+        typos=not is_syllabic(word),
     )

@@ -40,6 +40,14 @@ ROLE_WEIGHTS = {SURNAME: 0.5, GIVEN: 0.35, PATRONYMIC: 0.15}
 NAME_SLOPE = 12.0  # log-odds per unit of name score
 NAME_MIDPOINT = 0.80  # name score at which, with nothing else known, the odds are even
 EXTRA_QUERY_WORD_PENALTY = 0.08
+# Two query words read as one listed word count only when the joined word is that word, give or
+# take a transliteration: a typo of the joined word is not enough.
+JOINED_SIMILARITY = 0.9
+WRITTEN_APART = "written apart"
+# A query word left over against a name with no surname is most likely a surname the listed
+# person is not known to bear: enough doubt to leave the match to review unless a date of birth,
+# nationality or document confirms it.
+SURNAMELESS_EXTRA_WORD_PENALTY = 0.15
 # One part of a compound surname left out ("Anna Melnikova" for Мельникова-Дорн Анна): the
 # person often goes by one part, so it is neutral but for this much.
 COMPOUND_PART_PENALTY = 0.05
@@ -176,11 +184,19 @@ def token_similarity(q: QueryToken, r: Token, distance: Distance) -> tuple[float
         return 1.0, "transliteration"
     if r.father and not q.father.isdisjoint(r.father):
         return 0.95, SAME_FATHER
+    if r.father and q.father and _belarusian_fathers(q.father) & _belarusian_fathers(r.father):
+        return 0.95, SAME_FATHER  # Прохараўна and Прохоровна: Прохар is Прохор
     if q.consonants and not q.consonants.isdisjoint(r.consonants):
         return 0.9, CONSONANTS
     if q.symbols & r.symbols:
         return 0.92, TRANSLATED if q.translated != r.translated else "same given name"
-    best = _closest(q.keys, r.keys, distance) or _closest(q.plain, r.plain, distance)
+    if q.patronymic and r.role == SURNAME:
+        # A patronymic by the query's structure is not a mistyped surname (Tarasovna is not
+        # Тарасова); the same word is (Petrovich, above).
+        return 0.0, ""
+    best = 0.0
+    if q.typos:
+        best = _closest(q.keys, r.keys, distance) or _closest(q.plain, r.plain, distance)
     if best:
         if r.role in (SURNAME, OTHER) and other_ending(q.keys, r.keys):
             return best, OTHER_ENDING
@@ -190,6 +206,11 @@ def token_similarity(q: QueryToken, r: Token, distance: Distance) -> tuple[float
     if q.akanye & r.akanye:
         return 0.88, "Belarusian vowels"
     return 0.0, ""
+
+
+def _belarusian_fathers(fathers: frozenset[str]) -> set[str]:
+    # Belarusian writes the unstressed о as а: a father's name in either spelling meets here.
+    return {f.replace("o", "a") for f in fathers if not f.startswith("§")}
 
 
 # One dict per query word: id of a listed word -> its similarity and rule (see `name_score`).
@@ -245,7 +266,8 @@ def name_score(
     out while another part matched is neutral but for 0.05, on either side. Every query word left unmatched costs 0.08,
     so an extra or different given name counts against the match. With `explain` false the
     words are weighed the same but no wording is built (the fast path's first pass)."""
-    pairs: list[tuple[float, int, int, str]] = []  # (-similarity, query word, name word, rule)
+    # (-similarity, 0 for two query words read as one else 1, query word, name word, rule)
+    pairs: list[tuple[float, int, int, int, str]] = []
     for qi, q in enumerate(query.tokens):
         row = memo[qi] if memo is not None else None
         for ri, r in enumerate(name.tokens):
@@ -257,16 +279,30 @@ def name_score(
                     found = row[id(r)] = token_similarity(q, r, distance)
                 similarity, rule = found
             if similarity >= 0.5:
-                pairs.append((-similarity, qi, ri, rule))
-    pairs.sort()  # most alike first, then query order, then name order
+                pairs.append((-similarity, 1, qi, ri, rule))
+    # Two neighbouring query words that are one listed word written apart ("Ming-min" for
+    # Mingmin, "Абдул Азиз" for Абдулазиз): the listed word is matched by both, in preference to
+    # one of them alone at the same similarity.
+    for position, joined in query.joins:
+        for ri, r in enumerate(name.tokens):
+            if r.role == PATRONYMIC:
+                continue
+            similarity, rule = token_similarity(joined, r, distance)
+            if similarity >= JOINED_SIMILARITY:
+                pairs.append((-similarity, 0, position, ri, f"{rule}, {WRITTEN_APART}"))
+    pairs.sort()  # most alike first, joined words first, then query order, then name order
     used_q: dict[int, tuple[int, float, str]] = {}
     used_r: dict[int, tuple[int, float, str]] = {}
-    for negative, qi, ri, rule in pairs:
+    joined_text: dict[int, str] = {}
+    for negative, single, qi, ri, rule in pairs:
         similarity = -negative
-        if qi in used_q or ri in used_r:
+        if qi in used_q or ri in used_r or (not single and qi + 1 in used_q):
             continue
         used_q[qi] = (ri, similarity, rule)
         used_r[ri] = (qi, similarity, rule)
+        if not single:
+            used_q[qi + 1] = (ri, similarity, rule)
+            joined_text[ri] = f"{query.tokens[qi].text} {query.tokens[qi + 1].text}"
     others = 0
     parts = name.parts or (0,) * len(name.tokens)
     # The compound names (hyphenated) of which some part matched: the other parts are neutral.
@@ -277,8 +313,16 @@ def name_score(
     weighed = got = penalty = 0.0
     notes: list[str] = []
     matches: list[TokenMatch] = []
+    # A name with no surname (Kyrgyz "Бекзат Азамат уулу") is told apart from its namesakes by
+    # the patronymic alone: there it weighs what a surname weighs, and a query that leaves it out
+    # has given only a given name, never enough for a hit.
+    # A word left untagged beside that patronymic can only be the given name.
+    roles = [t.role for t in name.tokens]
+    surnameless = PATRONYMIC in roles and SURNAME not in roles and roles.count(OTHER) <= 1
     for ri, token in enumerate(name.tokens):
         weight = ROLE_WEIGHTS.get(token.role)
+        if surnameless:
+            weight = ROLE_WEIGHTS[SURNAME if token.role == PATRONYMIC else GIVEN]
         if weight is None:
             others = others or sum(1 for t in name.tokens if t.role == OTHER)
             weight = 0.85 / others
@@ -287,14 +331,13 @@ def name_score(
             weighed += weight
             got += weight * similarity
             if explain or rule in UNCONFIRMED_RULES or token.role == PATRONYMIC:
-                matches.append(
-                    TokenMatch(query.tokens[qi].text, token.text, token.role, similarity, rule)
-                )
+                text = joined_text.get(ri) or query.tokens[qi].text
+                matches.append(TokenMatch(text, token.text, token.role, similarity, rule))
         elif parts[ri] in matched_parts:
             penalty += COMPOUND_PART_PENALTY
             if explain:
                 notes.append(f"part '{token.text}' of a compound name not given")
-        elif token.role == PATRONYMIC:
+        elif token.role == PATRONYMIC and not surnameless:
             if query_patronymic_left:
                 weighed += weight
                 penalty += PATRONYMIC_CONTRADICTION_PENALTY
@@ -316,7 +359,7 @@ def name_score(
             if explain:
                 notes.append(f"part '{query.tokens[qi].text}' of a compound name not on record")
             continue
-        penalty += EXTRA_QUERY_WORD_PENALTY
+        penalty += SURNAMELESS_EXTRA_WORD_PENALTY if surnameless else EXTRA_QUERY_WORD_PENALTY
         if explain:
             notes.append(f"query word '{query.tokens[qi].text}' not matched")
     if not weighed:
@@ -452,6 +495,25 @@ def may_report(
     )
 
 
+def _patronymic_contradicted(
+    query: Query, entry: Entry, name: Name, distance: Distance
+) -> str | None:
+    """A note when the query's patronymic differs from the one the listing records in its other
+    names, the best-matching name giving none (a Latin alias "Nurzhan Imanbayev" beside
+    "Нұржан Саматұлы Иманбаев"): the contradiction counts as if that name gave it."""
+    if any(t.role == PATRONYMIC for t in name.tokens):
+        return None  # `name_score` weighed it
+    asked = [q for q in query.tokens if q.patronymic]
+    recorded = [t for other in entry.names for t in other.tokens if t.role == PATRONYMIC]
+    if not asked or not recorded:
+        return None
+    for q in asked:
+        for t in recorded:
+            if token_similarity(q, t, distance)[0] >= 0.5:  # as alike as `name_score` pairs
+                return None
+    return f"patronymic '{asked[0].text}' contradicted by the listing's other names"
+
+
 def score_entry(
     query: Query,
     entry: Entry,
@@ -475,6 +537,12 @@ def score_entry(
         return Result(entry.id, 0.0, 0.0, "", False, False, {}, [], payload=entry.payload)
     _, name, matches, notes = best
     value = max(0.0, best[0] + (0.001 if name.quality == WEAK else 0.0))
+    contradicted = _patronymic_contradicted(query, entry, name, distance)
+    if contradicted is not None:
+        value = max(0.0, value - PATRONYMIC_CONTRADICTION_PENALTY)
+        if explain:  # (in place of "not on record (neutral)")
+            notes = [n for n in notes if not n.endswith("not on record (neutral)")]
+            notes.append(contradicted)
     logit = NAME_SLOPE * (value - NAME_MIDPOINT)
     features = {"name_match": round(value, 4)}
     explanation: list[str] = []

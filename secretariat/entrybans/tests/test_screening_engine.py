@@ -482,7 +482,8 @@ def specified_candidates(index: ScreeningIndex, query) -> list[int]:
 
     from secretariat.entrybans.screening import index as module
 
-    reached = [index._reaches(t) for t in query.tokens if not t.initial]
+    words = [*query.tokens, *(joined for _, joined in query.joins)]  # two words read as one too
+    reached = [index._reaches(t) for t in words if not t.initial]
     reached = sorted((hits for hits in reached if hits), key=len)
     weights: dict[int, float] = {}
     for rank, hits in enumerate(reached):

@@ -325,3 +325,208 @@ def test_a_surname_form_is_explained_as_such():
     assert "'lukashenka' ≈ 'лукашенко' (surname, another form of the surname): 1.00" in (
         result.explanation
     )
+
+
+# -- names with no surname, as Kyrgyz passports and registers write them -----------------------
+
+# The register's parts as a Kyrgyz passport gives them: "son/daughter of" in the surname field.
+AIZADA = make_entry(
+    "A",
+    [
+        make_name(surname="Темирлан кызы", given="Айзада"),
+        make_name(surname="Temirlan kyzy", given="Aizada"),
+    ],
+    birth_dates=["1960-01-07"],
+)
+ASEL = make_entry("S", [make_name(full="Усен кызы Асель"), make_name(full="Asel Uson kyzy")])
+CHOLPON = make_entry("C", [make_name(full="Чолпон Алмазбек кызы")])
+
+
+def test_a_turkic_patronymic_in_the_surname_field_is_a_patronymic():
+    name = make_name(surname="Темирлан кызы", given="Айзада")
+    assert [(t.text, t.role) for t in name.tokens] == [
+        ("темирлан кызы", PATRONYMIC),
+        ("айзада", GIVEN),
+    ]
+
+
+def test_the_fathers_name_first_is_the_registers_order_of_a_name_without_surname():
+    assert roles_of("Усен уулу Асель") == [PATRONYMIC, GIVEN]
+    assert roles_of("Асель Усен кызы") == [GIVEN, PATRONYMIC]
+
+
+@pytest.mark.parametrize(
+    ("entry", "text"),
+    [
+        (AIZADA, "Айзада Темирлановна"),
+        (AIZADA, "Aizada Temirlanovna"),
+        (AIZADA, "Aizada Temirlan-Kyzy"),
+        (ASEL, "Асель Усеновна"),
+        (CHOLPON, "Чолпон Алмазбековна"),  # the father's name ends in the particle's first letter
+    ],
+)
+def test_a_name_without_surname_meets_its_russian_and_hyphenated_forms(entry, text):
+    assert scored(entry, text).score >= BORDER.hit
+
+
+@pytest.mark.parametrize(
+    ("entry", "text"),
+    [
+        (AIZADA, "Aizada"),
+        (AIZADA, "Айзада"),
+        (ASEL, "Asel"),
+        (CHOLPON, "Чолпон"),
+    ],
+)
+def test_the_given_name_alone_never_alerts_on_a_name_without_surname(entry, text):
+    assert scored(entry, text).score < BORDER.review
+
+
+def test_a_surname_the_listing_does_not_bear_leaves_the_match_to_review():
+    """ "Usenov Cholpon Almazbekovna" may be another woman with the same given and father's
+    name; a date of birth on record confirms."""
+    entry = make_entry("C", [make_name(full="Чолпон Алмазбек кызы")], birth_dates=["1955-04-11"])
+    result = scored(entry, "Usenova Cholpon Almazbekovna")
+    assert BORDER.review <= result.score < BORDER.hit
+    assert scored(entry, "Usenova Cholpon Almazbekovna", "1955-04-11").score >= BORDER.hit
+
+
+@pytest.mark.parametrize(
+    "text", ["Komron Yusuf-zoda", "Komron Yusufzade", "Комрон Юсуф зода", "Komron Yusufzoda"]
+)
+def test_a_tajik_surname_in_zoda_in_its_written_forms(text):
+    entry = make_entry("Y", [make_name(surname="Юсуфзода", given="Комрон")])
+    assert scored(entry, text).score >= BORDER.hit
+
+
+@pytest.mark.parametrize("text", ["Aizada Temirlanovna", "Asel Usenovna", "Aizada", "Asel"])
+def test_the_fast_path_agrees_on_names_without_surname(text):
+    entries = [AIZADA, ASEL, CHOLPON]
+    index = ScreeningIndex(entries)
+    query = make_query(text)
+    fast = [(r.entry_id, r.score) for r in index.screen(query)]
+    assert fast == [(r.entry_id, r.score) for r in reference_screen(entries, query)]
+
+
+# -- words written apart, and the press of Greece, Lithuania and Estonia -----------------------
+
+
+@pytest.mark.parametrize(
+    ("listed", "text"),
+    [
+        ({"surname": "Ma", "given": "Mingmin"}, "MA Ming-min"),
+        ({"surname": "Cho", "given": "Eunji"}, "Eun Ji Cho"),
+        ({"surname": "Jang", "given": "Siu"}, "Jang Si-u"),
+        ({"surname": "Каримов", "given": "Абдулазиз"}, "Абдул Азиз Каримов"),
+    ],
+)
+def test_a_name_written_apart_is_the_listed_word(listed, text):
+    entry = make_entry("W", [make_name(**listed)])
+    result = scored(entry, text)
+    assert result.score >= BORDER.hit
+    assert any("written apart" in line for line in result.explanation)
+
+
+def test_words_written_apart_must_be_the_listed_word_not_a_typo_of_it():
+    entry = make_entry("W", [make_name(surname="Cho", given="Eunji")])
+    assert scored(entry, "Eun Ki Cho").score < BORDER.hit
+
+
+@pytest.mark.parametrize(
+    ("full", "text"),
+    [
+        ("Станислав Ефимович Шубин", "Στανισλαβ Εφιμοβιτς Σουμπιν"),
+        ("Жданович Олеся Кирилловна", "Ολεσια Ζντανοβιτς"),
+        ("Горбунова Нина Эдуардовна", "Νινα Γκορμπουνοβα"),
+        ("Климович Лев Маркович", "Levas Markovič Klimovičas"),
+        ("Прохор Ефимович Филатов", "Prochoras Filatovas"),
+        ("Ковальчук Арсений Тарасович", "Kovaltšuk Arseni"),
+        ("Онищенко Ефим Сергеевич", "Oništšenko Jefim Sergejevitš"),
+    ],
+)
+def test_the_greek_lithuanian_and_estonian_press_find_the_listed_person(full, text):
+    entry = make_entry("P", [make_name(full=full)])
+    assert scored(entry, text).score >= BORDER.hit
+
+
+def test_the_greek_press_readings_do_not_make_every_greek_name_alike():
+    entry = make_entry("P", [make_name(full="Шубин Станислав Ефимович")])
+    assert scored(entry, "Στανισλαβ Παπαδοπουλος").score < BORDER.review
+
+
+# -- Hebrew, Arabic and Korean letters as their press writes the region's names; Armenian ISO --
+
+
+@pytest.mark.parametrize(
+    ("full", "text"),
+    [
+        ("Широков Матвей Русланович", "שירוקוב מטביי"),  # ב for в, ו for о
+        ("Авраам Коэн", "אברהם כהן"),
+        ("Сабиров Акмал Нодирович", "سابيروف أكمال"),  # ف for в
+        ("Богдан Евгеньевич Карпович", "بوغدان كاربوفيتش"),  # غ for г, ب for п, تش for ч
+        ("Хасан Шами", "حسن الشامي"),  # the article is not part of the name
+        ("Пак Суа", "박수아"),
+        ("Ли Сонмин", "이성민"),  # 이 without its initial ㄹ
+        ("Чхве Санчхоль", "최상철"),  # the aspirated ㅊ is чх
+        ("Юн Чихо", "윤 지호"),  # written with a space: the parts are apart already
+        ("Гукасян Ерванд", "ŁOWKASYAN Ervand"),  # ISO 9985: ł is ղ, ow is ու
+        ("Амбарцумян Гарегин", "Garegin Hambarjowmyan"),
+    ],
+)
+def test_the_press_of_other_scripts_and_iso_9985_find_the_listed_person(full, text):
+    entry = make_entry("P", [make_name(full=full)])
+    assert scored(entry, text).score >= BORDER.hit
+
+
+@pytest.mark.parametrize(
+    ("full", "text"),
+    [
+        ("Широков Матвей Русланович", "שפירא מטביי"),  # another surname, the same given name
+        ("Сабиров Акмал Нодирович", "كريموف أكمال"),
+        ("Чан Чихун", "한 지훈"),  # Han is not Jang: a Hangul syllable is read exactly
+        ("Чжан Лэй", "王磊"),  # Wang is not Zhang
+    ],
+)
+def test_those_readings_do_not_make_other_names_alike(full, text):
+    entry = make_entry("P", [make_name(full=full)])
+    assert scored(entry, text).score < BORDER.hit
+
+
+def test_the_arabic_article_joined_by_a_hyphen_is_not_part_of_the_name():
+    assert tokenize_groups("Тарик аль-Омари") == [["тарик"], ["омари"]]
+    entry = make_entry("A", [make_name(full="Тарик аль-Омари")])
+    assert scored(entry, "طارق العمري").score >= BORDER.hit
+
+
+def test_a_belarusian_spelling_of_a_known_given_name_is_a_known_given_name():
+    """Palina (Паліна) is Polina: Alina is another name, not a typo of it."""
+    entry = make_entry("P", [make_name(surname="Stielmakh", given="Palina")])
+    assert scored(entry, "Alina Stelmakh").score < BORDER.hit
+
+
+def test_a_patronymic_contradicted_by_the_listings_other_names_counts_against_an_alias():
+    """The Latin alias gives no patronymic; the Kazakh name does, and it is another father's."""
+    entry = make_entry(
+        "K",
+        [
+            make_name(full="Нұржан Саматұлы Иманбаев"),
+            make_name(surname="Imanbayev", given="Nurzhan"),
+        ],
+    )
+    result = scored(entry, "Нұрлан Мәдиұлы Иманбаев")
+    assert result.score < BORDER.hit
+    assert "patronymic 'мәдиұлы' contradicted by the listing's other names" in result.explanation
+    # The same father in the Belarusian spelling is no contradiction.
+    belarusian = make_entry(
+        "B",
+        [
+            make_name(full="Ксения Прохоровна Преображенская"),
+            make_name(surname="Prieobrazhienskaya", given="Ksieniya"),
+        ],
+    )
+    assert scored(belarusian, "Ксенія Прохараўна Преображенская").score >= BORDER.hit
+
+
+def test_a_patronymic_is_not_read_as_a_mistyped_surname():
+    entry = make_entry("T", [make_name(full="Виктория Львовна Тарасова")])
+    assert scored(entry, "Viktoriya Tarasovna Zhdanova").score < BORDER.hit
