@@ -383,6 +383,7 @@ def press_spellings(word: str) -> list[str]:
 # σ stands for с, ш and щ, ζ for з and ж, τσ for ч and ц; μπ is б, ντ д, γκ г, ου у, β в
 # (Σουμπιν is Шубин, Εφιμοβιτς Ефимович, Ζντανοβιτς Жданович). ICU's reading is the Greek one
 # (Soumpin, Efimovits); these are the readings of a Russian name written in Greek letters.
+_GEORGIAN_NOMINATIVE = re.compile(r"[\u10d0-\u10ff][^\u10d0\u10d4\u10d8\u10dd\u10e3]ი$")
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _GREEK_PRESS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("μπ", ("b",)), ("ντ", ("d",)), ("γκ", ("g",)), ("γγ", ("g",)), ("τσ", ("C", "T")),
@@ -486,8 +487,14 @@ def skeletons(word: str) -> frozenset[str]:
         found: set[str] = set()
         for latin in latin_forms(word):
             found |= latin_skeletons(latin)
+        if _GEORGIAN_NOMINATIVE.search(word):
+            # Georgian gives a name ending in a consonant the nominative -ი (Savchuk is
+            # სავჩუკი, Panfilov პანფილოვი): the name is read without it too.
+            for latin in latin_forms(word[:-1]):
+                found |= latin_skeletons(latin)
         found.update(_skeleton_of_reading(r) for r in greek_press_readings(word))
         found.update(_skeleton_of_reading(r) for r in hangul_readings(word))
+        found.update(abjad_vowel_readings(word))
         # A script ICU cannot romanise: the word is still screened, as written.
         return frozenset(found) or frozenset({word.replace(" ", "")})
     if any("a" <= c <= "z" for c in word):
@@ -554,6 +561,33 @@ def abjad_consonant_readings(word: str) -> list[str]:
     for start in [0, len(m.group(0))] if (m := _ARTICLE.match(text)) else [0]:
         readings |= _abjad_readings(text[start:])
     return sorted(k for r in readings if len(k := _skeleton_of_reading(r)) >= 2)
+
+
+# A short name in Hebrew or Arabic letters is told by its vowel letters as much as by its one or
+# two consonants (علي Али, נועה Ноа, ليلى Лейла): its readings with the letters that write
+# vowels read as vowels (ع and ע mostly sound as one in names of the region's press).
+_ABJAD_VOWEL_LETTERS: dict[str, tuple[str, ...]] = {
+    "ا": ("a",), "ى": ("a",), "ة": ("a",), "ع": ("a", "o", ""), "ي": ("i", "ei", "ai"),
+    "و": ("u", "o", "v"), "ه": ("a", "h"), "א": ("a", "e", ""), "ע": ("a", "e", "o", ""),
+    "ו": ("o", "u", "v"), "י": ("i", "e", "ei"), "ה": ("a", "h", ""),
+}  # fmt: skip
+SHORT_ABJAD = 4  # letters: a word this short is also read with its vowels
+
+
+def abjad_vowel_readings(word: str) -> list[str]:
+    """The skeletons of a short word in Hebrew or Arabic letters read with its vowel letters as
+    vowels; empty for any other word (see `_ABJAD_VOWEL_LETTERS`)."""
+    text = fold(word)
+    if not is_abjad(text) or len(text) > SHORT_ABJAD:
+        return []
+    readings = [""]
+    for letter in text:
+        sounds = _ABJAD_VOWEL_LETTERS.get(letter)
+        if sounds is None:
+            sounds = next((s for k, s in _ABJAD_SOUNDS if k == letter), ("",))
+        readings = list(dict.fromkeys(r + s for r, s in product(readings, sounds)))
+        readings = readings[:ABJAD_READINGS]
+    return sorted({k for r in readings if len(k := _skeleton_of_reading(r)) >= 2})
 
 
 def _abjad_readings(text: str) -> set[str]:

@@ -530,3 +530,18 @@ def test_a_patronymic_contradicted_by_the_listings_other_names_counts_against_an
 def test_a_patronymic_is_not_read_as_a_mistyped_surname():
     entry = make_entry("T", [make_name(full="Виктория Львовна Тарасова")])
     assert scored(entry, "Viktoriya Tarasovna Zhdanova").score < BORDER.hit
+
+
+@pytest.mark.parametrize(
+    ("full", "text"),
+    [
+        ("Али Юнес", "علي يونس"),  # one consonant: the vowel letters tell the name
+        ("Ноа Мизрахи", "מזרחי נועה"),
+        ("Лейла Салех", "صالح ليلى"),
+        ("Филипп Савчук", "ფილიპპი სავჩუკი"),  # the Georgian nominative -ი
+        ("Тимур Панфилов", "ტიმური პანფილოვი"),
+    ],
+)
+def test_short_abjad_names_and_the_georgian_nominative(full, text):
+    entry = make_entry("P", [make_name(full=full)])
+    assert scored(entry, text).score >= BORDER.hit
