@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 
-.PHONY: run test check lint types migrations-check audit catalogs pytest install install-dev icu browser drills clean
+.PHONY: run test check lint imports types migrations-check audit catalogs pytest install install-dev icu browser drills clean
 
 ## make run: create the venv, install, migrate, load the CSTO dataset on first start, serve :8000
 run: install
@@ -13,11 +13,15 @@ run: install
 ## make test: lint, format check, types, migrations check and the whole suite (installs what it needs)
 test: install-dev browser check
 
-check: lint types migrations-check catalogs audit pytest
+check: lint imports types migrations-check catalogs audit pytest
 
 lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+## make imports: the import contracts in pyproject.toml ([tool.importlinter]; docs/architecture.md)
+imports:
+	$(BIN)/lint-imports --no-cache
 
 types:
 	$(BIN)/mypy secretariat tests conftest.py

@@ -15,7 +15,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja.errors import HttpError, ValidationError
 
-from secretariat.api.auth import ActorAuth, AuthenticationRequired, CsrfFailed, InvalidCredentials
 from secretariat.api.openapi import SecretariatAPI
 from secretariat.api.problems import (
     CSRF_FAILED,
@@ -32,6 +31,12 @@ from secretariat.api.problems import (
     problem_response,
 )
 from secretariat.api.reference import ReferencePage
+from secretariat.core.api_auth import (
+    ActorAuth,
+    AuthenticationRequired,
+    CsrfFailed,
+    InvalidCredentials,
+)
 from secretariat.core.domain.errors import NotFound, NotPermitted, RuleViolation
 from secretariat.core.security_log import security_event
 from secretariat.core.signing import ReplayedSubmission

@@ -12,8 +12,6 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Status
 
-from secretariat.api.auth import SIGNED_IN, actor_of
-from secretariat.api.types import write_status
 from secretariat.assistance import selectors, services
 from secretariat.assistance.models import (
     AssistanceRequest,
@@ -37,7 +35,9 @@ from secretariat.assistance.schemas import (
     AssistanceWithdrawalIn,
     AssistanceWithdrawRequestIn,
 )
-from secretariat.forces.api import csv_response
+from secretariat.core.api_auth import SIGNED_IN, actor_of
+from secretariat.core.api_types import write_status
+from secretariat.core.csv_export import csv_response
 
 router = Router(tags=["assistance"])
 

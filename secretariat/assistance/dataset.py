@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from secretariat.assistance import services
+from secretariat.core.dataset_parts import read_part, sourcing
 from secretariat.core.domain.actors import Actor
 from secretariat.core.domain.errors import DomainError, RuleViolation
 from secretariat.core.domain.values import parse_date, parse_optional_date
-from secretariat.forces.dataset import read_part, sourcing
 
 
 def _count(counts: Counter[str], section: str, outcome: str) -> None:

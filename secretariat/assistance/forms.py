@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.forces.forms import DATE_INPUT, sources_list
+from secretariat.core.forms import DATE_INPUT, sources_list
 
 TEXT = forms.Textarea(attrs={"rows": 3})
 SHORT = forms.Textarea(attrs={"rows": 2})

@@ -29,14 +29,13 @@ from secretariat.assistance.models import (
 )
 from secretariat.core.domain.actors import Actor, Role
 from secretariat.core.domain.errors import NotFound, RuleViolation
+from secretariat.core.domain.values import check_code, check_precision
 from secretariat.core.permissions import require
 from secretariat.core.writes import Outcome as Change
 from secretariat.core.writes import clean_sources, jsonable, save_by_key
-from secretariat.forces.domain.rules import check_code
 from secretariat.forces.models import Contingent, Formation
-from secretariat.forces.services import check_precision, member_state
 from secretariat.journal.services import record as journal
-from secretariat.members.selectors import status_of
+from secretariat.members.selectors import member_state, status_of
 
 
 def _request_for_update(code: str) -> AssistanceRequest:

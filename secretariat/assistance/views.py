@@ -27,13 +27,13 @@ from secretariat.assistance.forms import (
     WithdrawalForm,
     WithdrawRequestForm,
 )
+from secretariat.charts.strength import StrengthBar, strength_bars
 from secretariat.core.domain.actors import Actor, Role
 from secretariat.core.domain.errors import DomainError, NotFound
 from secretariat.core.permissions import can
 from secretariat.core.web import add_domain_error, request_actor
 from secretariat.forces import selectors as forces
-from secretariat.forces.charts import StrengthBar, strength_bars
-from secretariat.forces.views import state_names
+from secretariat.members.selectors import state_names
 
 STATUS_LABELS = {
     "submitted": gettext_lazy("submitted"),

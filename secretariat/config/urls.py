@@ -13,7 +13,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from secretariat.api.main import api
-from secretariat.entrybans.yente import api as entrybans_yente
+from secretariat.api.yente import api as entrybans_yente
 
 urlpatterns = [
     path("api/v1/", api.urls),

@@ -8,13 +8,12 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
+from secretariat.core import registry
 from secretariat.core.permissions import actor_for
 
 
 def organization(request: HttpRequest) -> dict[str, Any]:
-    from secretariat.members.selectors import organization_profile
-
-    profile = organization_profile()
+    profile = registry.organization()
     lang = get_language() or "en"
     return {
         "org_name": profile.name(lang),

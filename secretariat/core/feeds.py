@@ -28,6 +28,8 @@ from django.utils.feedgenerator import Atom1Feed, SyndicationFeed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from secretariat.core import registry
+
 # The `updated` of an empty feed whose subject has no date of its own: any fixed instant will do,
 # as long as it never moves (the time of the request would make the feed look new on every poll).
 _EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
@@ -79,9 +81,7 @@ class RecordFeed(Feed):
         return self.feed_tag
 
     def author_name(self) -> str:
-        from secretariat.members.selectors import organization_profile
-
-        return organization_profile().name(language())
+        return registry.organization().name(language())
 
     def empty_updated(self, obj: Any) -> dt.datetime | None:
         return None

@@ -9,6 +9,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from secretariat.core import registry
 from secretariat.core.domain.actors import Actor, Role
 from secretariat.core.domain.errors import NotPermitted, RuleViolation
 from secretariat.core.models import ApiToken, UserRole, hash_token
@@ -31,9 +32,7 @@ def create_user_with_role(
         raise RuleViolation(f"a {role} account must name its state", field="state")
     if not parsed.is_national and state:
         raise RuleViolation(f"a {role} account acts for no state", field="state")
-    from secretariat.members.models import MemberState
-
-    if state and not MemberState.objects.filter(code=state).exists():
+    if state and not registry.state_exists(state):
         raise RuleViolation(f"unknown state code {state!r}", field="state")
     user_model = get_user_model()
     if user_model.objects.filter(username=username).exists():

@@ -27,6 +27,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from secretariat.core import registry
 from secretariat.core.domain import permissions as permission_table
 from secretariat.core.domain.actors import Actor
 from secretariat.core.domain.errors import NotFound, NotPermitted, RuleViolation
@@ -79,9 +80,7 @@ def _require(actor: Actor, action: str, state: str | None) -> None:
 
 
 def _known_state(code: str) -> None:
-    from secretariat.members.models import MemberState
-
-    if not MemberState.objects.filter(code=code).exists():
+    if not registry.state_exists(code):
         raise RuleViolation(f"unknown state code {code!r}", field="state")
 
 

@@ -9,8 +9,8 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from ninja import File, Router, Status, UploadedFile
 
-from secretariat.api.auth import SIGNED_IN, actor_of
-from secretariat.api.types import IsoDate, write_status
+from secretariat.core.api_auth import SIGNED_IN, actor_of
+from secretariat.core.api_types import IsoDate, write_status
 from secretariat.core.domain.errors import RuleViolation
 from secretariat.core.permissions import require
 from secretariat.depositary import interchange, present, selectors, services

@@ -1,4 +1,4 @@
-"""Depositary: instruments, every state's acts, numbered notifications. Written only by services.py.
+"""Depositary: instruments, every state's acts, numbered notifications. Written only by services/.
 
 Nothing is overwritten: an act that was revoked or withdrawn stays, with the act that superseded it
 pointing at it, and statuses on any date are computed from the acts (domain/engine.py).

@@ -9,8 +9,8 @@ from typing import Annotated, Any
 from ninja import Schema
 from pydantic import Field
 
-from secretariat.api.types import IsoDate, OneOf, RecordCode, SignedStatementIn
-from secretariat.api.types import StrictIn as Strict
+from secretariat.core.api_types import IsoDate, OneOf, RecordCode, SignedStatementIn
+from secretariat.core.api_types import StrictIn as Strict
 from secretariat.depositary.models import InstrumentKind
 
 

@@ -19,8 +19,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Query, Router, Status
 
-from secretariat.api.auth import SIGNED_IN, actor_of
-from secretariat.api.types import write_status
+from secretariat.core.api_auth import SIGNED_IN, actor_of
+from secretariat.core.api_types import write_status
 from secretariat.core.domain.errors import NotFound, RuleViolation
 from secretariat.core.signing import content_digest
 from secretariat.entrybans import ftm, registry, selectors, services

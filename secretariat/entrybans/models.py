@@ -1,4 +1,4 @@
-"""Common entry-ban register: the tables. Written only by services.py.
+"""Common entry-ban register: the tables. Written only by services/.
 
 Personal data live in `Listing` (and its names, documents and misused-identity records) and are
 erased, not kept, when a listing is deleted: the row stays as a tombstone with its reference,

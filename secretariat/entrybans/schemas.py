@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from ninja import Schema
 from pydantic import ConfigDict, Field
 
-from secretariat.api.types import IsoDate, OneOf, SignedStatementIn, StrictIn
+from secretariat.core.api_types import IsoDate, OneOf, SignedStatementIn, StrictIn
 from secretariat.entrybans.domain.rules import RequestKind
 from secretariat.entrybans.registry import NAME_MAX_CHARS
 from secretariat.entrybans.screening.score import USES

@@ -3,16 +3,15 @@ Mounted by secretariat.api.main under /api/v1/forces/."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Status
 
-from secretariat.api.auth import SIGNED_IN, actor_of
-from secretariat.api.types import write_status
+from secretariat.core.api_auth import SIGNED_IN, actor_of
+from secretariat.core.api_types import write_status
+from secretariat.core.csv_export import csv_response
 from secretariat.forces import selectors, services
 from secretariat.forces.domain.rules import Total
 from secretariat.forces.models import Contingent, Exercise, Formation
@@ -276,24 +275,6 @@ EXERCISE_COLUMNS = [
     "note_ru",
     "sources",
 ]
-
-
-def _cell(value: Any) -> Any:
-    if isinstance(value, list):
-        return " | ".join(str(item) for item in value)
-    return "" if value is None else value
-
-
-def csv_response(filename: str, columns: list[str], rows: list[dict[str, Any]]) -> HttpResponse:
-    """CSV in UTF-8; list values are joined with " | " so each record stays one line."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({column: _cell(row.get(column)) for column in columns})
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @router.get("/export/contingents.csv", summary="Every pledged contingent as CSV")

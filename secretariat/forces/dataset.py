@@ -6,36 +6,16 @@ each written through forces.services, so the load is validated, journaled and id
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from secretariat.core.dataset_parts import read_part, sourcing
 from secretariat.core.domain.actors import Actor
 from secretariat.core.domain.errors import DomainError, RuleViolation
 from secretariat.core.domain.values import parse_date, parse_optional_date
 from secretariat.forces import services
-
-
-def read_part(directory: Path, name: str) -> dict[str, Any] | None:
-    path = directory / name
-    if not path.is_file():
-        return None
-    document = json.loads(path.read_text(encoding="utf-8"))
-    if not isinstance(document, dict):
-        raise RuleViolation(f"{name}: the top level must be an object")
-    return document
-
-
-def sourcing(record: dict[str, Any]) -> dict[str, Any]:
-    sources = record.get("source", record.get("sources", []))
-    return {
-        "sources": [sources] if isinstance(sources, str) else list(sources),
-        "uncertain": bool(record.get("uncertain", False)),
-        "note": str(record.get("note") or ""),
-        "note_ru": str(record.get("note_ru") or ""),
-    }
 
 
 def apply(

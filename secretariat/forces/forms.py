@@ -7,9 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from secretariat.core.forms import DATE_INPUT, sources_list
 from secretariat.forces.domain.rules import Readiness, UnitType
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 
 UNIT_TYPE_LABELS = {
     UnitType.AIRBORNE: _("airborne"),
@@ -30,10 +29,6 @@ READINESS_LABELS = {
     Readiness.RESERVE: _("reserve"),
     Readiness.NOT_STATED: _("not stated"),
 }
-
-
-def sources_list(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class PledgeForm(forms.Form):

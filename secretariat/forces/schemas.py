@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from ninja import Schema
 from pydantic import BeforeValidator, Field
 
-from secretariat.api.types import OneOf, RecordCode, StateCode, StrictIn
+from secretariat.core.api_types import OneOf, RecordCode, StateCode, StrictIn
 from secretariat.forces.domain.rules import FormationKind, UnitType
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -14,28 +14,13 @@ from django.db import transaction
 
 from secretariat.core.domain.actors import Actor, Role
 from secretariat.core.domain.errors import NotFound, RuleViolation
+from secretariat.core.domain.values import check_precision
 from secretariat.core.permissions import require
 from secretariat.core.writes import Outcome, clean_sources, jsonable, save_by_key
 from secretariat.forces.domain import rules
 from secretariat.forces.models import Contingent, Exercise, Formation
 from secretariat.journal.services import record as journal
-from secretariat.members.models import MemberState
-from secretariat.members.selectors import status_of
-
-PRECISIONS = ("day", "month", "year")
-
-
-def check_precision(value: str, field: str) -> str:
-    if value not in PRECISIONS:
-        raise RuleViolation(f"{field} must be day, month or year; got {value!r}", field=field)
-    return value
-
-
-def member_state(code: str, field: str = "state") -> MemberState:
-    found = MemberState.objects.filter(code=code).first()
-    if found is None:
-        raise RuleViolation(f"unknown state code {code!r}", field=field)
-    return found
+from secretariat.members.selectors import member_state, status_of
 
 
 def _formation(code: str) -> Formation:

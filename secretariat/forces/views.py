@@ -12,13 +12,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
+from secretariat.charts.strength import StrengthBar, strength_bars
 from secretariat.core.domain.actors import Role
 from secretariat.core.domain.errors import DomainError
 from secretariat.core.formatting import format_date
 from secretariat.core.permissions import can
 from secretariat.core.web import add_domain_error, as_of_date, request_actor
 from secretariat.forces import selectors, services
-from secretariat.forces.charts import StrengthBar, strength_bars
 from secretariat.forces.domain.rules import Total
 from secretariat.forces.forms import READINESS_LABELS, UNIT_TYPE_LABELS, PledgeForm
 from secretariat.members import selectors as members
@@ -29,10 +29,6 @@ KIND_LABELS = {
     "regional": gettext_lazy("regional forces"),
     "other": gettext_lazy("other forces"),
 }
-
-
-def state_names(lang: str) -> dict[str, str]:
-    return {s.code: s.name(lang) for s in members.states()}
 
 
 def bars(totals: dict[str, Total], names: dict[str, str]) -> list[StrengthBar]:
@@ -61,7 +57,7 @@ def index(request: HttpRequest) -> HttpResponse:
     actor = request_actor(request)
     lang = get_language() or "en"
     day, date_error = as_of_date(request)
-    names = state_names(lang)
+    names = members.state_names(lang)
     totals = selectors.totals_on(day)
     everything = selectors.totals_by_state(day)
     estimate = _("estimate")

@@ -10,9 +10,9 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
-from secretariat.api.auth import SIGNED_IN, actor_of
-from secretariat.api.types import StrictIn
 from secretariat.core import signing
+from secretariat.core.api_auth import SIGNED_IN, actor_of
+from secretariat.core.api_types import StrictIn
 from secretariat.journal.checkpoints import (
     current_checkpoint,
     log_verifier,

@@ -13,8 +13,8 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Query, Router, Status
 
-from secretariat.api.auth import SIGNED_IN, actor_of
-from secretariat.api.types import IsoDate, write_status
+from secretariat.core.api_auth import SIGNED_IN, actor_of
+from secretariat.core.api_types import IsoDate, write_status
 from secretariat.core.domain.actors import Actor
 from secretariat.meetings import selectors, services
 from secretariat.meetings.domain.sessions import Body

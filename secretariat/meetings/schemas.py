@@ -9,7 +9,7 @@ from typing import Annotated
 from ninja import Schema
 from pydantic import ConfigDict, Field
 
-from secretariat.api.types import OneOf
+from secretariat.core.api_types import OneOf
 from secretariat.meetings.domain.sessions import Body, Kind
 
 

@@ -8,8 +8,8 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Status
 
-from secretariat.api.auth import SIGNED_IN, actor_of
-from secretariat.api.types import IsoDate, write_status
+from secretariat.core.api_auth import SIGNED_IN, actor_of
+from secretariat.core.api_types import IsoDate, write_status
 from secretariat.members import selectors, services
 from secretariat.members.models import (
     ChairTerm,

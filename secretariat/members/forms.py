@@ -5,9 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.core.domain.permissions import DELEGATION_EVENT_KINDS
 from secretariat.members.domain.indicators import FreedomStatus
 from secretariat.members.domain.membership import EventKind
+from secretariat.members.domain.policy import DELEGATION_EVENT_KINDS
 from secretariat.members.domain.terms import Precision
 
 KIND_LABELS = {

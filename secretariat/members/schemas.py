@@ -8,7 +8,7 @@ import datetime as dt
 from ninja import Schema
 from pydantic import Field
 
-from secretariat.api.types import IsoDate, StateCode, StrictIn
+from secretariat.core.api_types import IsoDate, StateCode, StrictIn
 
 
 class SourcedOut(Schema):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q, QuerySet
 
 from secretariat.core.domain.actors import Actor, Role
-from secretariat.core.domain.errors import NotFound
+from secretariat.core.domain.errors import NotFound, RuleViolation
 from secretariat.members.domain import membership, terms
 from secretariat.members.models import (
     ChairTerm,
@@ -46,6 +46,29 @@ def organization_profile() -> OrganizationNames:
     if row is None:
         return OrganizationNames()
     return OrganizationNames(row.name_en, row.name_ru, row.acronym_en, row.acronym_ru)
+
+
+def dataset_loaded() -> bool:
+    """Has an organization's dataset been loaded (its profile is the first thing written)?"""
+    return OrganizationProfile.objects.exists()
+
+
+def state_exists(code: str) -> bool:
+    """Is `code` (exactly as given) the code of a state in the register?"""
+    return MemberState.objects.filter(code=code).exists()
+
+
+def member_state(code: str, field: str = "state") -> MemberState:
+    """The state a write names; an unknown code is a RuleViolation naming the field."""
+    found = MemberState.objects.filter(code=code).first()
+    if found is None:
+        raise RuleViolation(f"unknown state code {code!r}", field=field)
+    return found
+
+
+def state_names(lang: str) -> dict[str, str]:
+    """Every state's name in `lang`, by code."""
+    return {s.code: s.name(lang) for s in states()}
 
 
 def states() -> QuerySet[MemberState]:

@@ -15,12 +15,12 @@ from django.db import transaction
 
 from secretariat.core.domain.actors import Actor, Role
 from secretariat.core.domain.errors import NotFound, RuleViolation
-from secretariat.core.domain.permissions import DELEGATION_EVENT_KINDS
 from secretariat.core.permissions import require
 from secretariat.core.writes import Outcome, clean_sources, jsonable, save_by_key
 from secretariat.journal.services import record as journal
 from secretariat.members.domain import membership, terms
 from secretariat.members.domain.indicators import check_freedom_house
+from secretariat.members.domain.policy import DELEGATION_EVENT_KINDS
 from secretariat.members.models import (
     ChairTerm,
     EventStatus,

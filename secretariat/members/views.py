@@ -16,6 +16,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from secretariat.charts.timelines import Bar, GanttRow, RatingPoint, freedom_chart, membership_gantt
 from secretariat.core.domain.actors import Role
 from secretariat.core.domain.errors import DomainError, NotFound
 from secretariat.core.permissions import can
@@ -29,7 +30,6 @@ from secretariat.members.forms import (
     RejectForm,
     SecretaryGeneralForm,
 )
-from secretariat.portal.charts import Bar, GanttRow, RatingPoint, freedom_chart, membership_gantt
 
 STATUS_LABELS = {
     "none": gettext_lazy("not a party"),

@@ -11,13 +11,13 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from secretariat.charts.timelines import membership_gantt
 from secretariat.core.permissions import can
 from secretariat.core.web import as_of_date, request_actor
 from secretariat.journal.selectors import entry_data, journal_entries_for, journal_head
 from secretariat.meetings.views import on_date_context
 from secretariat.members import selectors
 from secretariat.members.views import gantt_rows
-from secretariat.portal.charts import membership_gantt
 
 
 def home(request: HttpRequest) -> HttpResponse:

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
 
-from secretariat.api.auth import InvalidCredentials, bearer_actor
+from secretariat.core.api_auth import InvalidCredentials, bearer_actor
 from secretariat.core.domain.actors import Role
 from secretariat.core.models import ApiToken
 from secretariat.core.permissions import actor_for

@@ -1,46 +1,21 @@
 """The role × action × ownership table: the single answer to "may this actor do this?".
 
 Every view, API operation, admin action and command asks `is_allowed` (through
-`secretariat.core.permissions`), so the table below is the whole policy. Ownership is whose record
+`secretariat.core.permissions`), so `POLICY` is the whole policy: the core's rows below and each
+app's rows from its `domain/policy.py`, registered when Django starts. Ownership is whose record
 it is: a member state's (OWN when it is the actor's state, OTHER when not) or the secretariat's.
 Keep docs/permissions.md in step with this table; a test walks all of it.
 """
 
 from __future__ import annotations
 
-from secretariat.assistance.domain.policy import POLICY as ASSISTANCE_POLICY
-from secretariat.audit.domain.policy import POLICY as AUDIT_POLICY
 from secretariat.core.domain.actors import Actor, Role
 from secretariat.core.domain.scopes import Scope
-from secretariat.depositary.domain.policy import POLICY as DEPOSITARY_POLICY
-from secretariat.entrybans.domain.policy import POLICY as ENTRYBANS_POLICY
-from secretariat.forces.domain.policy import POLICY as FORCES_POLICY
-from secretariat.journal.domain.policy import POLICY as JOURNAL_POLICY
-from secretariat.meetings.domain.policy import POLICY as MEETINGS_POLICY
 
-__all__ = ["POLICY", "Scope", "is_allowed"]
+__all__ = ["POLICY", "Scope", "is_allowed", "register_policy"]
 
 # action -> {role: scope}. A role missing from an action's entry may not do it at all.
 CORE_POLICY: dict[str, dict[Role, Scope]] = {
-    # Membership notifications (withdrawal, freezing participation, ...): a delegation submits
-    # its own state's; the secretariat records any state's and registers submitted ones.
-    "members.submit_event": {
-        Role.DELEGATION: Scope.OWN,
-        Role.SECRETARIAT: Scope.ANY,
-        Role.SYSTEM: Scope.ANY,
-    },
-    "members.view_pending_event": {
-        Role.DELEGATION: Scope.OWN,
-        Role.SECRETARIAT: Scope.ANY,
-        Role.AUDITOR: Scope.ANY,
-        Role.SYSTEM: Scope.ANY,
-    },
-    "members.register_event": {Role.SECRETARIAT: Scope.ANY, Role.SYSTEM: Scope.ANY},
-    "members.reject_event": {Role.SECRETARIAT: Scope.ANY, Role.SYSTEM: Scope.ANY},
-    "members.record_state": {Role.SECRETARIAT: Scope.ANY, Role.SYSTEM: Scope.ANY},
-    "members.record_chair_term": {Role.SECRETARIAT: Scope.ANY, Role.SYSTEM: Scope.ANY},
-    "members.record_secretary_general": {Role.SECRETARIAT: Scope.ANY, Role.SYSTEM: Scope.ANY},
-    "members.record_indicator": {Role.SECRETARIAT: Scope.ANY, Role.SYSTEM: Scope.ANY},
     "journal.read_entries": {
         Role.AUDITOR: Scope.ANY,
         Role.SECRETARIAT: Scope.ANY,
@@ -49,33 +24,22 @@ CORE_POLICY: dict[str, dict[Role, Scope]] = {
 }
 
 
-def _merge(*tables: dict[str, dict[Role, Scope]]) -> dict[str, dict[Role, Scope]]:
-    merged: dict[str, dict[Role, Scope]] = {}
-    for table in tables:
-        clash = merged.keys() & table.keys()
-        if clash:
-            raise ValueError(f"actions defined twice in the policy: {sorted(clash)}")
-        merged.update(table)
-    return merged
+# The one table: the core's rows, and each app's own (kept in the app's domain/policy.py and added
+# by `register_policy` from the app's AppConfig.ready(), so that the core imports no app).
+POLICY: dict[str, dict[Role, Scope]] = dict(CORE_POLICY)
 
 
-# The one table: the core's rows and each app's own (each app keeps its rows in domain/policy.py).
-POLICY = _merge(
-    CORE_POLICY,
-    JOURNAL_POLICY,
-    DEPOSITARY_POLICY,
-    MEETINGS_POLICY,
-    ASSISTANCE_POLICY,
-    FORCES_POLICY,
-    ENTRYBANS_POLICY,
-    AUDIT_POLICY,
-)
+def register_policy(table: dict[str, dict[Role, Scope]]) -> None:
+    """Add an app's rows to the table; called once per app when Django starts.
 
-# Delegation-submitted membership notifications may only be of these kinds: a state can announce
-# its own withdrawal or freeze/resume its own participation, never suspend itself or rejoin alone.
-DELEGATION_EVENT_KINDS = frozenset(
-    {"withdrawal", "frozen_participation", "resumption", "statement"}
-)
+    The same rows again change nothing (a test runner may start the apps twice); an action that
+    another app already defines differently is refused, so no app can widen another's rule."""
+    clash = sorted(
+        action for action in table if action in POLICY and POLICY[action] != table[action]
+    )
+    if clash:
+        raise ValueError(f"actions defined twice in the policy: {clash}")
+    POLICY.update(table)
 
 
 def is_allowed(actor: Actor, action: str, state: str | None = None) -> bool:

@@ -166,7 +166,8 @@ def test_a_failure_after_the_file_is_written_removes_it(personas, instrument, mo
     def broken(**kwargs: Any) -> None:
         raise RuntimeError("journal unavailable")
 
-    monkeypatch.setattr(services, "journal", broken)
+    # The journal as the document procedure calls it (secretariat/depositary/services/documents.py).
+    monkeypatch.setattr(services.documents, "journal", broken)
     with pytest.raises(RuntimeError):
         attach(actor(personas.boris), act)
 

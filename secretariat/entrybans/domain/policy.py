@@ -1,8 +1,8 @@
 """Who may do what in the common entry-ban register: this app's rows of the role × action ×
 ownership table.
 
-secretariat.core.domain.permissions merges every app's POLICY into the one table that the
-permission funnel asks; docs/permissions.md mirrors it. The state of a listing is its issuing
+The app's AppConfig.ready() registers this POLICY with secretariat.core.domain.permissions, which
+merges every app's rows into the one table the permission funnel asks; docs/permissions.md mirrors it. The state of a listing is its issuing
 state: only that state's delegation enters, changes, extends or deletes it (SIS Regulation
 2018/1861, Art. 24 and 39); the secretariat may only quarantine it for data quality. Border
 officers screen; auditors read the access log. A state applying a listing, or the secretariat,

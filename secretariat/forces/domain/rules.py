@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from secretariat.core.domain.errors import RuleViolation
+from secretariat.core.domain.values import check_code as check_code
 
 
 class FormationKind(StrEnum):
@@ -77,20 +78,6 @@ def check_period(
             f"{what} cannot end ({end.isoformat()}) before it starts ({start.isoformat()})",
             field="end" if start_field == "start" else start_field,
         )
-
-
-def check_code(code: str) -> str:
-    """Codes are the records' stable names in URLs and other apps: lower-case, digits, dashes."""
-    cleaned = code.strip()
-    if (
-        not cleaned
-        or len(cleaned) > 60
-        or not all(c.isdigit() or c == "-" or ("a" <= c <= "z") for c in cleaned)
-    ):
-        raise RuleViolation(
-            f"a code is 1–60 lower-case letters, digits and dashes; got {code!r}", field="code"
-        )
-    return cleaned
 
 
 def check_pledge(

@@ -1,7 +1,7 @@
 """Who may do what in Meetings and decisions: this app's rows of the role × action × ownership table.
 
-secretariat.core.domain.permissions merges every app's POLICY into the one table that the
-permission funnel asks; docs/permissions.md mirrors it.
+The app's AppConfig.ready() registers this POLICY with secretariat.core.domain.permissions, which
+merges every app's rows into the one table the permission funnel asks; docs/permissions.md mirrors it.
 
 The secretariat keeps the record of sessions, attendance, drafts and outcomes. A delegation states
 its own state's position on a draft and its own state's claim in a dispute, never another's.

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
+from secretariat.core import registry
 from secretariat.core.management.commands.compile_catalogs import compile_catalogs
 
 
@@ -55,11 +56,9 @@ class Command(BaseCommand):
         os.execv(sys.executable, argv)  # noqa: S606 - replace this process with the server
 
     def prepare(self) -> None:
-        from secretariat.members.models import OrganizationProfile
-
         compile_catalogs()
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
-        if not OrganizationProfile.objects.exists():
+        if not registry.dataset_loaded():
             self.stdout.write(f"first start: loading the {settings.SECRETARIAT_DATASET} dataset")
             call_command("load_dataset", settings.SECRETARIAT_DATASET)

@@ -4,16 +4,16 @@ The operation is the one the API serves at `/api/v1/entry-bans/match/{dataset}` 
 authentication, same access log); this small NinjaAPI only mounts it at the root, without a
 documentation page of its own. The project's URLs include it with one line:
 `path("match/", entrybans_yente.urls)` (under its own prefix, so that ninja's API root view
-does not take the site's home page) (`from secretariat.entrybans.yente import api as entrybans_yente`).
+does not take the site's home page) (`from secretariat.api.yente import api as entrybans_yente`).
 """
 
 from __future__ import annotations
 
 from ninja import Router
 
-from secretariat.api.auth import SIGNED_IN, ActorAuth
 from secretariat.api.main import api as main_api
 from secretariat.api.openapi import SecretariatAPI
+from secretariat.core.api_auth import SIGNED_IN, ActorAuth
 from secretariat.entrybans.api import match
 from secretariat.entrybans.schemas import EntityMatchResponse
 
