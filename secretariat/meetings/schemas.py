@@ -10,7 +10,7 @@ from ninja import Schema
 from pydantic import ConfigDict, Field
 
 from secretariat.api.types import OneOf
-from secretariat.meetings.domain.sessions import Body, Kind
+from secretariat.meetings.domain.sessions import Kind
 
 
 class MeetingsStrictIn(Schema):
@@ -123,7 +123,7 @@ class MeetingsDecisionDetailOut(MeetingsDecisionOut):
 
 
 class MeetingsSessionIn(MeetingsStrictIn):
-    body: Annotated[str, OneOf(tuple(Body))]
+    body: str  # one of the organization's bodies (organization.json), checked by the service
     kind: Annotated[str, OneOf(tuple(Kind))]
     start: dt.date
     start_precision: str = "day"

@@ -15,6 +15,7 @@ KIND_LABELS = {
     EventKind.TREATY_ACCESSION: _("Accession to the founding treaty"),
     EventKind.FOUNDING_MEMBERSHIP: _("Founding membership"),
     EventKind.ACCESSION: _("Accession"),
+    EventKind.ASSOCIATION: _("Associate membership"),
     EventKind.WITHDRAWAL: _("Withdrawal"),
     EventKind.RESTORATION: _("Restoration of membership"),
     EventKind.SUSPENSION: _("Suspension"),
