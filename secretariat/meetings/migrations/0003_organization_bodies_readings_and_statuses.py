@@ -4,29 +4,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0002_russian_texts_names_and_source_flag'),
+        ("meetings", "0002_russian_texts_names_and_source_flag"),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='session',
-            name='session_body_known',
+            model_name="session",
+            name="session_body_known",
         ),
         migrations.AlterField(
-            model_name='claim',
-            name='reading',
+            model_name="claim",
+            name="reading",
             field=models.CharField(max_length=30),
         ),
         migrations.AlterField(
-            model_name='decision',
-            name='rules',
+            model_name="decision",
+            name="rules",
             field=models.CharField(max_length=30),
         ),
         migrations.AlterField(
-            model_name='session',
-            name='body',
+            model_name="session",
+            name="body",
             field=models.CharField(max_length=16),
         ),
     ]

@@ -4,15 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0002_russian_notes'),
+        ("members", "0002_russian_notes"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='membershipevent',
-            name='kind',
-            field=models.CharField(choices=[('treaty_signature', 'treaty_signature'), ('treaty_accession', 'treaty_accession'), ('founding_membership', 'founding_membership'), ('accession', 'accession'), ('association', 'association'), ('withdrawal', 'withdrawal'), ('restoration', 'restoration'), ('suspension', 'suspension'), ('frozen_participation', 'frozen_participation'), ('resumption', 'resumption'), ('statement', 'statement')], max_length=30),
+            model_name="membershipevent",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("treaty_signature", "treaty_signature"),
+                    ("treaty_accession", "treaty_accession"),
+                    ("founding_membership", "founding_membership"),
+                    ("accession", "accession"),
+                    ("association", "association"),
+                    ("withdrawal", "withdrawal"),
+                    ("restoration", "restoration"),
+                    ("suspension", "suspension"),
+                    ("frozen_participation", "frozen_participation"),
+                    ("resumption", "resumption"),
+                    ("statement", "statement"),
+                ],
+                max_length=30,
+            ),
         ),
     ]
