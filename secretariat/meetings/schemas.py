@@ -123,7 +123,14 @@ class MeetingsDecisionDetailOut(MeetingsDecisionOut):
 
 
 class MeetingsSessionIn(MeetingsStrictIn):
-    body: str  # one of the organization's bodies (organization.json), checked by the service
+    body: Annotated[
+        str,
+        Field(
+            max_length=16,
+            description="one of the organization's bodies: the codes of "
+            "GET /api/v1/organization/profile",
+        ),
+    ]
     kind: Annotated[str, OneOf(tuple(Kind))]
     start: dt.date
     start_precision: str = "day"
