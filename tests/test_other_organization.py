@@ -80,8 +80,10 @@ class RecordingClient(Client):
 
     def get(self, path: str, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
         response = super().get(path, *args, **kwargs)
-        streaming = getattr(response, "streaming", False)
-        body = b"".join(response.streaming_content) if streaming else response.content
+        if getattr(response, "streaming", False):
+            body = b"".join(getattr(response, "streaming_content"))  # noqa: B009 (typed as absent)
+        else:
+            body = response.content
         self.answers[path] = (response.status_code, body.decode("utf-8", errors="replace"))
         return response
 

@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 
 from secretariat.core.domain.actors import Actor
@@ -37,6 +38,11 @@ class DatasetError(Exception):
 
 
 def dataset_file(name: str) -> Path:
+    """The members.json of dataset `name`: in SECRETARIAT_DATASET_DIR when that is the dataset
+    served, else under secretariat/datasets/."""
+    outside = str(getattr(settings, "SECRETARIAT_DATASET_DIR", "") or "")
+    if outside and name == settings.SECRETARIAT_DATASET:
+        return Path(outside) / "members.json"
     path = DATASETS_DIR / name / "members.json"
     if not path.is_file():
         known = sorted(p.parent.name for p in DATASETS_DIR.glob("*/members.json"))
