@@ -78,8 +78,8 @@ class TermForm(forms.Form):
 
 
 class ChairTermForm(TermForm):
-    holder_en = forms.CharField(label=_("Head of state (English)"))
-    holder_ru = forms.CharField(label=_("Head of state (Russian)"), required=False)
+    holder_en = forms.CharField(label=_("Chair (English)"))
+    holder_ru = forms.CharField(label=_("Chair (Russian)"), required=False)
 
 
 class SecretaryGeneralForm(TermForm):
