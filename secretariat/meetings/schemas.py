@@ -170,7 +170,11 @@ class MeetingsDecisionIn(MeetingsStrictIn):
     kind: str = "decision"
     text_en: str = ""
     text_ru: str = ""
-    rules: str = "consensus-present"
+    rules: str = Field(
+        "",
+        description="a reading of the rules (GET /api/v1/organization/profile); empty: the "
+        "organization's default reading",
+    )
     instruments: list[str] = []
     missions: list[str] = []
     sources: list[str] = []
@@ -187,7 +191,9 @@ class MeetingsPositionIn(MeetingsStrictIn):
 
 
 class MeetingsClaimIn(MeetingsStrictIn):
-    reading: str = Field(description="consensus-present or consensus-all")
+    reading: str = Field(
+        description="a reading of the rules: one of the codes of GET /api/v1/organization/profile"
+    )
     claim_en: str
     claim_ru: str = ""
     claimed_on: dt.date | None = None
