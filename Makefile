@@ -38,7 +38,7 @@ audit:
 	rm -rf $(AUDIT_DIR) && mkdir -p $(AUDIT_DIR)
 	$(AUDIT_ENV) $(BIN)/secretariat compile-catalogs
 	$(AUDIT_ENV) $(BIN)/secretariat migrate --noinput -v0
-	$(AUDIT_ENV) $(BIN)/secretariat load-dataset csto
+	$(AUDIT_ENV) $(BIN)/secretariat load-dataset $${SECRETARIAT_DATASET:-csto}
 	$(AUDIT_ENV) $(BIN)/secretariat audit
 
 ## every Russian catalog 100 % translated, no fuzzy entry, Russian plural forms, same placeholders

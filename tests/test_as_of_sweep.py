@@ -24,11 +24,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from secretariat.audit.crawl import plain_static_names
+from secretariat.core.organization import organization
 from secretariat.forces.models import Contingent, Exercise, Formation
 from secretariat.meetings.models import Session
 from secretariat.members.models import ChairTerm, MembershipEvent, SecretaryGeneralTerm
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.any_dataset]
 
 FIRST = dt.date(1990, 1, 1)
 TODAY = dt.date.today()
@@ -45,6 +46,7 @@ PLAIN_STATUS = {
     "treaty_accession": "party",
     "founding_membership": "member",
     "accession": "member",
+    "association": "associate",
     "withdrawal": "withdrawn",
     "restoration": "member",
     "suspension": "suspended",
@@ -67,7 +69,7 @@ def boundary_dates() -> list[dt.date]:
         days.add(row.date)
     for term in [*ChairTerm.objects.all(), *SecretaryGeneralTerm.objects.all()]:
         days.update(d for d in (term.start, term.end) if d)
-    for session in Session.objects.filter(body="csc"):
+    for session in Session.objects.filter(body=organization().main_body):
         days.update(d for d in (session.start, session.end) if d)
     return sorted({d + dt.timedelta(days=k) for d in days for k in (-1, 0) if FIRST <= d <= TODAY})
 
@@ -98,9 +100,9 @@ def plain_holder(terms: list[Any], on: dt.date) -> Any:
 
 
 def plain_session(on: dt.date) -> Session | None:
-    """The Council session sitting on the date, else the last one held before it."""
+    """The principal body's session sitting on the date, else the last one held before it."""
     best = None
-    for session in Session.objects.filter(body="csc"):
+    for session in Session.objects.filter(body=organization().main_body):
         if session.start > on:
             continue
         sitting = session.start <= on <= (session.end or session.start)

@@ -215,7 +215,7 @@ def record_decision(
     note: str = "",
     note_ru: str = "",
 ) -> tuple[CouncilDecision, Change]:
-    """The Collective Security Council's answer: adopted, a different response, or rejected."""
+    """The council's answer: adopted, a different response, or rejected."""
     require(actor, "assistance.record_decision")
     target = _request_for_update(request)
     try:

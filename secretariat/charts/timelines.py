@@ -18,6 +18,7 @@ from secretariat.core.formatting import format_date
 STATUS_COLOURS = {
     "party": "#8fb3d9",
     "member": "#1f5fa8",
+    "associate": "#5dade2",
     "frozen": "#e0a526",
     "suspended": "#c0392b",
     "withdrawn": "#d5d8dc",

@@ -233,9 +233,14 @@ LOGGING = {
 }
 
 # The organization whose dataset this installation serves (another organization: another dataset).
+# What the code knows of the organization is read from the dataset's organization.json
+# (secretariat/core/organization.py, docs/datasets.md), found in SECRETARIAT_DATASET_DIR when set
+# (a dataset kept outside the package), else in secretariat/datasets/<SECRETARIAT_DATASET>/.
 SECRETARIAT_DATASET = env_str("SECRETARIAT_DATASET", "csto")
+SECRETARIAT_DATASET_DIR = env_str("SECRETARIAT_DATASET_DIR", "")
 
 # The journal's checkpoints are signed with an Ed25519 key kept outside the database (a file,
 # created on first use with mode 0600); the origin line names this log in every checkpoint.
 JOURNAL_SIGNING_KEY_FILE = env_path("JOURNAL_SIGNING_KEY_FILE", DATA_DIR / "journal-signing.key")
-JOURNAL_ORIGIN = env_str("JOURNAL_ORIGIN", f"secretariat.invalid/{SECRETARIAT_DATASET}/journal")
+# Empty: the dataset's organization.json `journal_origin` (secretariat/journal/checkpoints.py).
+JOURNAL_ORIGIN = env_str("JOURNAL_ORIGIN", "")

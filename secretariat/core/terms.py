@@ -6,13 +6,19 @@ reader. Labels are nouns or noun phrases ("ратификация", "участ�
 anywhere in a Russian sentence without agreeing in gender or case with the data around them. A
 code missing here is shown as it is, and the Russian crawl test (tests/test_language_crawl.py)
 then finds it: add it here and to core's catalogue.
+
+What belongs to one organization is not here but in its dataset's organization.json: the titles
+of its readings of the rules of procedure (`readings`) and the Russian of the fixed phrases its
+data use, such as the depositary's name (`terms_ru`); `term_label` looks there next.
 """
 
 from __future__ import annotations
 
 from django.utils.functional import Promise
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+
+from secretariat.core.organization import organization
 
 TERMS: dict[str, Promise] = {
     # acts of the depositary (depositary/domain/acts.py)
@@ -101,19 +107,14 @@ TERMS: dict[str, Promise] = {
     "treaty_signature": _("signature of the Treaty"),
     "treaty_accession": _("accession to the Treaty"),
     "founding_membership": _("founding membership"),
+    "association": _("associate membership"),
+    "associate": pgettext_lazy("status", "associate member"),
     "restoration": _("restoration of membership"),
     "frozen_participation": _("participation frozen"),
     "resumption": _("participation resumed"),
     "statement": pgettext_lazy("event", "statement"),
     "member": pgettext_lazy("status", "member"),
     "frozen": pgettext_lazy("status", "participation frozen"),
-    # readings of the rules of procedure (meetings/domain/consensus.py)
-    "consensus-present": _(
-        "consensus of the members taking part; any objection blocks, a member may stay out"
-    ),
-    "consensus-all": _("consensus of all members; an absent member's silence is not consent"),
-    # depositaries named by the dataset's instruments
-    "Secretariat of the CSTO": _("Secretariat of the CSTO"),
     # names and documents of a listing (entrybans/models.py)
     "strong": pgettext_lazy("alias", "strong alias"),
     "weak": pgettext_lazy("alias", "weak alias"),
@@ -130,4 +131,16 @@ def term_label(value: object) -> str:
     """The label of a domain code in the active language; the code itself when it has none."""
     code = str(getattr(value, "value", value) or "")
     label = TERMS.get(code)
-    return str(label) if label is not None else code
+    if label is not None:
+        return str(label)
+    return organization_term(code) or code
+
+
+def organization_term(code: str) -> str | None:
+    """A reading's title, or the Russian of a fixed phrase, as the organization's dataset gives it."""
+    lang = get_language() or "en"
+    org = organization()
+    title = org.reading_title(code, lang)
+    if title is not None:
+        return title
+    return org.term_ru(code) if lang.startswith("ru") else None

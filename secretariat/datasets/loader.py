@@ -1,6 +1,7 @@
 """Load an organization's dataset through the same services as every other write.
 
-Use `load_dataset("csto")` (or `secretariat load-dataset csto`). The whole load is one transaction:
+Use `load_dataset("csto")` (or `secretariat load-dataset csto`). A dataset is a directory
+(docs/datasets.md): members.json, organization.json and each app's own file. The whole load is one transaction:
 a bad record anywhere stops it with the record's position and the rule it breaks, and nothing is
 written. Loading the same data again changes nothing and journals nothing.
 """
@@ -11,14 +12,22 @@ import importlib
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 
 from secretariat.core.domain.actors import Actor
 from secretariat.core.domain.errors import DomainError, RuleViolation
 from secretariat.core.domain.values import parse_date, parse_optional_date
+from secretariat.core.organization import (
+    OrganizationError,
+    dataset_directory,
+    organization,
+    organization_in,
+)
 from secretariat.members import services
 
 DATASETS_DIR = Path(__file__).resolve().parent
@@ -29,6 +38,11 @@ class DatasetError(Exception):
 
 
 def dataset_file(name: str) -> Path:
+    """The members.json of dataset `name`: in SECRETARIAT_DATASET_DIR when that is the dataset
+    served, else under secretariat/datasets/."""
+    outside = str(getattr(settings, "SECRETARIAT_DATASET_DIR", "") or "")
+    if outside and name == settings.SECRETARIAT_DATASET:
+        return Path(outside) / "members.json"
     path = DATASETS_DIR / name / "members.json"
     if not path.is_file():
         known = sorted(p.parent.name for p in DATASETS_DIR.glob("*/members.json"))
@@ -58,6 +72,7 @@ def load_dataset(
     members_file = path or dataset_file(name)
     directory = members_file.parent
     document = read_document(members_file)
+    _check_organization(directory)
     dataset = document.get("dataset", name)
     actor = Actor.system(f"dataset:{dataset}")
     counts: Counter[str] = Counter()
@@ -162,6 +177,25 @@ def load_dataset(
             except DomainError as exc:
                 raise DatasetError(f"{app}: {exc.message}") from None
     return counts
+
+
+def _check_organization(directory: Path) -> None:
+    """The dataset's organization.json must read, and must be the one this installation serves:
+    the services check sessions, readings and statuses against the configured organization. A
+    directory without one (a members.json given with --file) is loaded into the organization
+    served."""
+    if not (directory / "organization.json").is_file():
+        return
+    try:
+        loaded = organization_in(directory)
+        served = organization()
+    except OrganizationError as exc:
+        raise DatasetError(str(exc)) from None
+    if replace(loaded, dataset="") != replace(served, dataset=""):
+        raise DatasetError(
+            f"{directory} describes another organization than the one this installation serves "
+            f"({dataset_directory()}): set SECRETARIAT_DATASET (or SECRETARIAT_DATASET_DIR) to it"
+        )
 
 
 # Apps whose dataset part is loaded after the members, in this order (later ones may refer to

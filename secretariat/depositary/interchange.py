@@ -25,6 +25,7 @@ from jsonschema import Draft202012Validator
 
 from secretariat.core.domain.actors import Actor
 from secretariat.core.domain.errors import DomainError, RuleViolation
+from secretariat.core.organization import organization
 from secretariat.core.terms import term_label
 from secretariat.depositary import services
 from secretariat.depositary.domain import countries
@@ -121,7 +122,12 @@ def _date(value: Any) -> dt.date | None:
 def _parse(path: str, row: dict[str, Any]) -> ParsedInstrument:
     errors: list[str] = []
     try:
-        clauses = FinalClauses.from_dict(row.get("final_clauses") or {})
+        # A record without final clauses takes the organization's default form (organization.json
+        # `default_final_clauses`); an empty object says "in force on adoption".
+        given = row.get("final_clauses")
+        clauses = FinalClauses.from_dict(
+            given if given is not None else organization().default_final_clauses
+        )
     except RuleViolation as exc:
         errors.append(f"{path}.{exc.message}")
         clauses = FinalClauses()

@@ -20,6 +20,7 @@ from pathlib import Path
 from django.conf import settings
 
 from secretariat.core.domain.errors import RuleViolation
+from secretariat.core.organization import organization
 from secretariat.journal.domain.checkpoint import (
     ED25519,
     Checkpoint,
@@ -52,9 +53,11 @@ def signing_key_path() -> Path:
 
 
 def configured_origin() -> str:
-    """The log's name for a new key; an existing key file keeps the name it was made with."""
-    dataset = getattr(settings, "SECRETARIAT_DATASET", "csto")
-    default = f"secretariat.invalid/{dataset}/journal"
+    """The log's name for a new key; an existing key file keeps the name it was made with.
+    JOURNAL_ORIGIN when set, else the dataset's organization.json `journal_origin`, else a name
+    under the reserved domain secretariat.invalid."""
+    org = organization()
+    default = org.journal_origin or f"secretariat.invalid/{org.dataset}/journal"
     return str(
         getattr(settings, "JOURNAL_ORIGIN", None) or os.environ.get("JOURNAL_ORIGIN") or default
     )

@@ -16,8 +16,9 @@ from ninja import Query, Router, Status
 from secretariat.core.api_auth import SIGNED_IN, actor_of
 from secretariat.core.api_types import IsoDate, write_status
 from secretariat.core.domain.actors import Actor
+from secretariat.core.organization import organization
 from secretariat.meetings import selectors, services
-from secretariat.meetings.domain.sessions import Body
+from secretariat.meetings.domain.sessions import check_body
 from secretariat.meetings.models import Attendance, Claim, Decision, Session, StatePosition
 from secretariat.meetings.schemas import (
     MeetingsAttendanceIn,
@@ -191,8 +192,8 @@ def list_sessions(
     year: Annotated[int | None, Query(ge=1, le=9999)] = None,
     host: str | None = None,
 ) -> Any:
-    """Sessions of the organization's bodies in date order, filtered by `body` (csc, cmfa, cmd,
-    cssc, pc), `kind` (`video` for those held by video), `year` and `host` state. **Who:**
+    """Sessions of the organization's bodies in date order, filtered by `body` (one of the codes
+    of `GET /api/v1/organization`'s bodies, e.g. csc), `kind` (`video` for those held by video), `year` and `host` state. **Who:**
     anyone; no token needed. **Errors:** 422 for a year outside 1–9999. **Example:** `GET
     /api/v1/meetings/sessions?body=csc&year=2011`
     """
@@ -354,19 +355,25 @@ def list_decisions(request: HttpRequest, outcome: str | None = None) -> Any:
     return [decision_out(d) for d in rows]
 
 
+def _body(code: str) -> str:
+    """A body named in a query, else the organization's principal body."""
+    return check_body(code, organization().body_codes) if code else organization().main_body
+
+
 @router.get(
     "/on",
     response=MeetingsOnDateOut | None,
-    summary="The Council session sitting on a date, else the last one before it",
+    summary="The session sitting on a date, else the last one before it",
 )
-def on_date(request: HttpRequest, date: IsoDate | None = None, body: Body = Body.CSC) -> Any:
-    """The session of a body (default the Collective Security Council) nearest a date, with how far
-    away it is and who chaired; null when there is none. **Who:** anyone; no token needed.
-    **Errors:** 422 for a date not written YYYY-MM-DD. **Example:** `GET
+def on_date(request: HttpRequest, date: IsoDate | None = None, body: str = "") -> Any:
+    """The session of a body (default the organization's principal body) nearest a date, with how
+    far away it is and who chaired; null when there is none. **Who:** anyone; no token needed.
+    **Errors:** 422 for a date not written YYYY-MM-DD or a body the organization does not have.
+    **Example:** `GET
     /api/v1/meetings/on?date=2011-08-12&body=csc`
     """
     on = date or dt.date.today()
-    found = selectors.nearest_session(on, body.value)
+    found = selectors.nearest_session(on, _body(body))
     if found is None:
         return None
     return {
@@ -387,12 +394,12 @@ def on_date(request: HttpRequest, date: IsoDate | None = None, body: Body = Body
 @router.get(
     "/attendance", response=list[MeetingsMatrixRowOut], summary="Sessions × members attendance"
 )
-def attendance_matrix(request: HttpRequest, body: Body = Body.CSC) -> Any:
+def attendance_matrix(request: HttpRequest, body: str = "") -> Any:
     """Sessions × member states: how each state attended each session, as the attendance page's
     table. **Who:** anyone; no token needed. **Example:** `GET
     /api/v1/meetings/attendance?body=csc`
     """
-    _, rows = selectors.attendance_matrix(body.value)
+    _, rows = selectors.attendance_matrix(_body(body))
     return [
         {
             "session": r.session.code,

@@ -15,6 +15,7 @@ from typing import Any
 from secretariat.core.domain.actors import Actor
 from secretariat.core.domain.errors import DomainError, RuleViolation
 from secretariat.core.domain.values import parse_date, parse_optional_date
+from secretariat.core.organization import organization
 from secretariat.meetings import services
 from secretariat.meetings.domain.consensus import Outcome
 from secretariat.meetings.domain.sessions import session_code
@@ -55,7 +56,7 @@ def load(directory: Path, actor: Actor, counts: Counter[str]) -> None:
 def _load_session(record: dict[str, Any], actor: Actor, counts: Counter[str]) -> None:
     start = parse_date(record.get("start"), "start")
     precision = _text(record, "start_precision", "day")
-    body = _text(record, "body", "csc")
+    body = _text(record, "body", organization().main_body)
     session, outcome = services.record_session(
         actor,
         body=body,
@@ -113,7 +114,7 @@ def _load_decision(code: str, row: dict[str, Any], actor: Actor, counts: Counter
         title_ru=_text(row, "title_ru"),
         text_en=_text(row, "text_en"),
         text_ru=_text(row, "text_ru"),
-        rules=_text(row, "rules", "consensus-present"),
+        rules=_text(row, "rules"),  # empty: the organization's default reading
         instruments=row.get("instruments", []),
         missions=row.get("missions", []),
         **sourcing,

@@ -11,10 +11,9 @@ import datetime as dt
 from django.db import models
 from django.db.models import F, Q
 
-from secretariat.meetings.domain.consensus import READINGS, Outcome, Position
+from secretariat.meetings.domain.consensus import Outcome, Position
 from secretariat.meetings.domain.sessions import (
     AbsenceReason,
-    Body,
     Kind,
     Level,
     Precision,
@@ -44,7 +43,7 @@ class Sourced(models.Model):
 
 class Session(Sourced):
     code = models.CharField(max_length=40, unique=True)
-    body = models.CharField(max_length=5, choices=_choices(Body))
+    body = models.CharField(max_length=16)  # one of organization.json's bodies
     kind = models.CharField(max_length=15, choices=_choices(Kind))
     by_video = models.BooleanField(default=False)
     label_en = models.CharField(max_length=200, blank=True, default="")
@@ -69,9 +68,6 @@ class Session(Sourced):
         constraints = [
             models.CheckConstraint(
                 condition=Q(end__isnull=True) | Q(end__gte=F("start")), name="session_dates"
-            ),
-            models.CheckConstraint(
-                condition=Q(body__in=[b.value for b in Body]), name="session_body_known"
             ),
         ]
 
@@ -158,7 +154,7 @@ class Decision(Sourced):
     text_ru = models.TextField(blank=True, default="")
     outcome = models.CharField(max_length=12, choices=_choices(Outcome), default="draft")
     decided_on = models.DateField(null=True, blank=True)
-    rules = models.CharField(max_length=30, choices=[(c, c) for c in READINGS])
+    rules = models.CharField(max_length=30)  # a reading of organization.json
     instruments = models.JSONField(default=list, blank=True)
     missions = models.JSONField(default=list, blank=True)
 
@@ -216,7 +212,7 @@ class Claim(Sourced):
 
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="claims")
     state = models.CharField(max_length=2)
-    reading = models.CharField(max_length=30, choices=[(c, c) for c in READINGS])
+    reading = models.CharField(max_length=30)  # a reading of organization.json
     claim_en = models.TextField()
     claim_ru = models.TextField(blank=True, default="")
     claimed_on = models.DateField(null=True, blank=True)

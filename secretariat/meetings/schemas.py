@@ -10,7 +10,7 @@ from ninja import Schema
 from pydantic import ConfigDict, Field
 
 from secretariat.core.api_types import OneOf
-from secretariat.meetings.domain.sessions import Body, Kind
+from secretariat.meetings.domain.sessions import Kind
 
 
 class MeetingsStrictIn(Schema):
@@ -123,7 +123,14 @@ class MeetingsDecisionDetailOut(MeetingsDecisionOut):
 
 
 class MeetingsSessionIn(MeetingsStrictIn):
-    body: Annotated[str, OneOf(tuple(Body))]
+    body: Annotated[
+        str,
+        Field(
+            max_length=16,
+            description="one of the organization's bodies: the codes of "
+            "GET /api/v1/organization/profile",
+        ),
+    ]
     kind: Annotated[str, OneOf(tuple(Kind))]
     start: dt.date
     start_precision: str = "day"
@@ -163,7 +170,11 @@ class MeetingsDecisionIn(MeetingsStrictIn):
     kind: str = "decision"
     text_en: str = ""
     text_ru: str = ""
-    rules: str = "consensus-present"
+    rules: str = Field(
+        "",
+        description="a reading of the rules (GET /api/v1/organization/profile); empty: the "
+        "organization's default reading",
+    )
     instruments: list[str] = []
     missions: list[str] = []
     sources: list[str] = []
@@ -180,7 +191,9 @@ class MeetingsPositionIn(MeetingsStrictIn):
 
 
 class MeetingsClaimIn(MeetingsStrictIn):
-    reading: str = Field(description="consensus-present or consensus-all")
+    reading: str = Field(
+        description="a reading of the rules: one of the codes of GET /api/v1/organization/profile"
+    )
     claim_en: str
     claim_ru: str = ""
     claimed_on: dt.date | None = None

@@ -16,7 +16,9 @@ from django.db.models import Prefetch, QuerySet
 
 from secretariat.core.domain.actors import Actor
 from secretariat.core.domain.errors import NotFound, RuleViolation
+from secretariat.core.organization import organization
 from secretariat.core.permissions import can
+from secretariat.meetings import rules as organization_rules
 from secretariat.meetings.domain import consensus, sessions
 from secretariat.meetings.models import Attendance, Claim, Decision, Session, StatePosition
 from secretariat.members import selectors as members
@@ -170,7 +172,7 @@ def readings_of(row: Decision) -> list[Reading]:
     membership = Membership.load()
     result = []
     for code in dict.fromkeys(codes):
-        rules = consensus.reading(code)
+        rules = organization_rules.reading(code)
         result.append(
             Reading(
                 rules,
@@ -200,10 +202,12 @@ class SessionOnDate:
     guests: list[Attendance]
 
 
-def nearest_session(on: dt.date, body: str = sessions.Body.CSC.value) -> SessionOnDate | None:
+def nearest_session(on: dt.date, body: str = "") -> SessionOnDate | None:
     """The session of `body` sitting on `on`, else the last one held before it, with who came and
     who chaired; None before the first. (The name is older than the rule: a later session, even
-    a nearer one, had not been held on `on`.)"""
+    a nearer one, had not been held on `on`.) `body` defaults to the organization's principal
+    body (organization.json `principal_body`)."""
+    body = body or organization().main_body
     rows = list(Session.objects.filter(body=body, start__lte=on))
     found = sessions.latest_on([sessions.Dated(r, r.start, r.end) for r in rows], on)
     if found is None:
@@ -255,8 +259,10 @@ class MatrixRow:
     cells: list[Cell]
 
 
-def attendance_matrix(body: str = sessions.Body.CSC.value) -> tuple[list[str], list[MatrixRow]]:
-    """Sessions × states that were members at some point in the period, every cell classified."""
+def attendance_matrix(body: str = "") -> tuple[list[str], list[MatrixRow]]:
+    """Sessions × states that were members at some point in the period, every cell classified
+    (of `body`, by default the organization's principal body)."""
+    body = body or organization().main_body
     rows = list(
         Session.objects.filter(body=body)
         .order_by("start", "code")
@@ -289,8 +295,9 @@ class RatePoint:
     expected: int
 
 
-def attendance_rates(body: str = sessions.Body.CSC.value) -> dict[str, list[RatePoint]]:
+def attendance_rates(body: str = "") -> dict[str, list[RatePoint]]:
     """Per state and year: sessions attended of the sessions whose attendance is recorded."""
+    body = body or organization().main_body
     counts: dict[str, dict[int, list[sessions.Presence]]] = defaultdict(lambda: defaultdict(list))
     for a in Attendance.objects.filter(session__body=body).select_related("session"):
         counts[a.state][a.session.start.year].append(sessions.Presence(a.presence))

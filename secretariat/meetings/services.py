@@ -20,9 +20,11 @@ from django.db import transaction
 
 from secretariat.core.domain.actors import Actor, Role
 from secretariat.core.domain.errors import NotFound, RuleViolation
+from secretariat.core.organization import organization
 from secretariat.core.permissions import require
 from secretariat.core.writes import Outcome, clean_sources, jsonable, save_by_key
 from secretariat.journal.services import record as journal
+from secretariat.meetings import rules as organization_rules
 from secretariat.meetings.domain import consensus, sessions
 from secretariat.meetings.models import (
     AgendaItem,
@@ -129,7 +131,7 @@ def record_session(
 ) -> tuple[Session, Outcome]:
     """Record a session of one of the bodies (the secretariat); its code follows from the date."""
     require(actor, "meetings.record_session")
-    body_value = _enum(sessions.Body, body, "body")
+    body_value = sessions.check_body(body, organization().body_codes)
     kind_value = _enum(sessions.Kind, kind, "kind")
     precision = _enum(sessions.Precision, start_precision, "start_precision")
     sessions.check_dates(start, end, precision)
@@ -145,7 +147,7 @@ def record_session(
         )
     code = sessions.session_code(body_value, start, precision)
     fields = {
-        "body": body_value.value,
+        "body": body_value,
         "kind": kind_value.value,
         "by_video": by_video,
         "label_en": label_en.strip(),
@@ -278,7 +280,7 @@ def record_decision(
     kind: str = "decision",
     text_en: str = "",
     text_ru: str = "",
-    rules: str = consensus.DEFAULT_READING,
+    rules: str = "",
     instruments: Sequence[str] | None = None,
     missions: Sequence[str] | None = None,
     sources: Sequence[str] | None = None,
@@ -295,7 +297,8 @@ def record_decision(
         )
     if not title_en.strip():
         raise RuleViolation("a decision needs a title in English", field="title_en")
-    consensus.reading(rules)
+    rules = rules or organization_rules.default_reading()
+    organization_rules.reading(rules)
     if not CODE_PATTERN.match(kind) or len(kind) > 40:
         raise RuleViolation("kind is a short lowercase word (at most 40 letters)", field="kind")
     fields = {
@@ -404,7 +407,7 @@ def record_claim(
     """What a state says about a decision's validity and under which reading of the rules."""
     require(actor, "meetings.record_claim", state)
     decision = _decision(session, slug)
-    consensus.reading(reading)
+    organization_rules.reading(reading)
     _is_member(state, decision.session.start)  # the state must exist
     if not claim_en.strip():
         raise RuleViolation("say what the state claims (in English)", field="claim_en")
@@ -465,7 +468,7 @@ def _check_decision(decision: Decision) -> None:
     """The recorded outcome must be what the positions give under the decision's own reading."""
     from secretariat.meetings.selectors import verdict_under
 
-    verdict = verdict_under(decision, consensus.reading(decision.rules))
+    verdict = verdict_under(decision, organization_rules.reading(decision.rules))
     consensus.check_outcome(consensus.Outcome(decision.outcome), verdict)
 
 

@@ -23,6 +23,7 @@ from icalendar import Calendar, Event, vText
 
 from secretariat.core.domain.errors import DomainError, NotFound
 from secretariat.core.feeds import RecordFeed, at_noon, in_russian, tag_uri, translation_pending
+from secretariat.core.organization import organization
 from secretariat.core.permissions import can
 from secretariat.core.templatetags.bilingual import english, text
 from secretariat.core.web import add_domain_error, as_of_date, request_actor
@@ -31,7 +32,7 @@ from secretariat.journal.selectors import last_changed
 from secretariat.meetings import selectors, services
 from secretariat.meetings.api import attendance_out, decision_out, session_out
 from secretariat.meetings.charts import RateRow, attendance_rate_chart
-from secretariat.meetings.domain.sessions import Body, Kind
+from secretariat.meetings.domain.sessions import Kind
 from secretariat.meetings.forms import (
     OUTCOME_LABELS,
     POSITION_LABELS,
@@ -42,13 +43,12 @@ from secretariat.meetings.forms import (
 from secretariat.meetings.models import Decision, Session
 from secretariat.members import selectors as members
 
-BODY_LABELS = {
-    "csc": gettext_lazy("Collective Security Council"),
-    "cmfa": gettext_lazy("Council of Foreign Ministers"),
-    "cmd": gettext_lazy("Council of Defence Ministers"),
-    "cssc": gettext_lazy("Committee of Secretaries of Security Councils"),
-    "pc": gettext_lazy("Permanent Council"),
-}
+
+def body_name(code: str) -> str:
+    """The name of one of the organization's bodies (organization.json) in the active language."""
+    return organization().body_name(code, get_language() or "en")
+
+
 KIND_LABELS = {
     "regular": gettext_lazy("regular"),
     "informal": gettext_lazy("informal"),
@@ -116,7 +116,7 @@ def index(request: HttpRequest) -> HttpResponse:
     year_text = request.GET.get("year", "")
     year = int(year_text) if year_text.isdigit() and 1900 <= int(year_text) <= 2200 else None
     rows = selectors.sessions_list(
-        body=body if body in BODY_LABELS else None,
+        body=body if body in organization().body_codes else None,
         kind=kind if kind in KIND_LABELS else None,
         year=year,
         host=host or None,
@@ -131,12 +131,12 @@ def index(request: HttpRequest) -> HttpResponse:
                     "row": r,
                     "city": r.city(lang),
                     "host": names.get(r.host, r.host),
-                    "body": _label(BODY_LABELS, r.body),
+                    "body": body_name(r.body),
                     "kind": _label(KIND_LABELS, r.kind),
                 }
                 for r in rows.prefetch_related("decisions")
             ],
-            "bodies": [(b.value, BODY_LABELS[b.value]) for b in Body],
+            "bodies": [(b.code, b.name(lang)) for b in organization().bodies],
             "kinds": [(k, KIND_LABELS[k]) for k in [*(k.value for k in Kind), "video"]],
             "years": selectors.years(),
             "hosts": [(h, names.get(h, h)) for h in selectors.hosts()],
@@ -198,7 +198,7 @@ def _render_session(
         "meetings/session.html",
         {
             "session": session,
-            "body": _label(BODY_LABELS, session.body),
+            "body": body_name(session.body),
             "kind": _label(KIND_LABELS, session.kind),
             "city": session.city(lang),
             "host": state_names(lang).get(session.host, session.host),
@@ -453,7 +453,7 @@ def calendar_ics(request: HttpRequest) -> HttpResponse:
         # Texts in the language of the calendar's address; a text still to be translated is
         # marked as such (the calendar has no markup to mark it otherwise).
         city = text(row, "city", plain=True)
-        labels = {"body": BODY_LABELS[row.body], "kind": KIND_LABELS[row.kind], "city": city}
+        labels = {"body": body_name(row.body), "kind": KIND_LABELS[row.kind], "city": city}
         title = (
             _("%(body)s: %(kind)s session, %(city)s") if city else _("%(body)s: %(kind)s session")
         ) % labels

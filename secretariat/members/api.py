@@ -10,6 +10,7 @@ from ninja import Router, Status
 
 from secretariat.core.api_auth import SIGNED_IN, actor_of
 from secretariat.core.api_types import IsoDate, write_status
+from secretariat.core.organization import organization
 from secretariat.members import selectors, services
 from secretariat.members.models import (
     ChairTerm,
@@ -26,6 +27,7 @@ from secretariat.members.schemas import (
     IndicatorIn,
     IndicatorOut,
     OrganizationOnDate,
+    OrganizationProfileOut,
     RejectIn,
     SecretaryGeneralIn,
     SecretaryGeneralOut,
@@ -143,6 +145,46 @@ def organization_on(request: HttpRequest, as_of: IsoDate | None = None) -> Any:
         "members": [standing_out(r) for r in selectors.members_on(on)],
         "chair": chair_out(chair) if chair else None,
         "secretary_general": sg_out(sg) if sg else None,
+    }
+
+
+@router.get(
+    "/organization/profile",
+    response=OrganizationProfileOut,
+    summary="The organization: names, languages, bodies, chair, statuses, rules of procedure",
+)
+def organization_profile(request: HttpRequest) -> Any:
+    """What the dataset says the organization is (its organization.json, docs/datasets.md): its
+    names, working languages, bodies, the rule of its rotating chair, the member statuses it
+    knows, its readings of the rules of procedure and its default final clauses, each with
+    sources. **Who:** anyone; no token needed. **Example:** `GET /api/v1/organization/profile`
+    """
+    org = organization()
+    names = selectors.organization_profile()
+    return {
+        "dataset": org.dataset,
+        "name_en": names.name_en,
+        "name_ru": names.name_ru,
+        "acronym_en": names.acronym_en,
+        "acronym_ru": names.acronym_ru,
+        "working_languages": list(org.working_languages),
+        "bodies": [{**vars(b), "sources": list(b.sources)} for b in org.bodies],
+        "principal_body": org.main_body,
+        "chair": {**vars(org.chair), "sources": list(org.chair.sources)} if org.chair else None,
+        "statuses": list(org.statuses),
+        "readings": [
+            {
+                "code": r["code"],
+                "title_en": r["title_en"],
+                "title_ru": r.get("title_ru", ""),
+                "sources": list(r.get("sources", [])),
+                "uncertain": bool(r.get("uncertain", False)),
+            }
+            for r in org.readings
+        ],
+        "default_reading": org.default_reading,
+        "default_final_clauses": org.default_final_clauses,
+        "sources": list(org.sources),
     }
 
 

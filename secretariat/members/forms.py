@@ -15,6 +15,7 @@ KIND_LABELS = {
     EventKind.TREATY_ACCESSION: _("Accession to the founding treaty"),
     EventKind.FOUNDING_MEMBERSHIP: _("Founding membership"),
     EventKind.ACCESSION: _("Accession"),
+    EventKind.ASSOCIATION: _("Associate membership"),
     EventKind.WITHDRAWAL: _("Withdrawal"),
     EventKind.RESTORATION: _("Restoration of membership"),
     EventKind.SUSPENSION: _("Suspension"),
@@ -77,8 +78,8 @@ class TermForm(forms.Form):
 
 
 class ChairTermForm(TermForm):
-    holder_en = forms.CharField(label=_("Head of state (English)"))
-    holder_ru = forms.CharField(label=_("Head of state (Russian)"), required=False)
+    holder_en = forms.CharField(label=_("Chair (English)"))
+    holder_ru = forms.CharField(label=_("Chair (Russian)"), required=False)
 
 
 class SecretaryGeneralForm(TermForm):

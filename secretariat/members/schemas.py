@@ -4,6 +4,7 @@ a field (say, another state's code) that the operation does not take."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from ninja import Schema
 from pydantic import Field
@@ -140,3 +141,48 @@ class OrganizationOnDate(Schema):
     members: list[StandingOut]
     chair: ChairOut | None
     secretary_general: SecretaryGeneralOut | None
+
+
+class BodyOut(Schema):
+    code: str
+    name_en: str
+    name_ru: str
+    members_en: str
+    members_ru: str
+    sources: list[str]
+
+
+class ChairRuleOut(Schema):
+    body: str
+    title_en: str
+    title_ru: str
+    rule_en: str
+    rule_ru: str
+    term_en: str
+    term_ru: str
+    sources: list[str]
+
+
+class ReadingOut(Schema):
+    code: str
+    title_en: str
+    title_ru: str
+    sources: list[str]
+    uncertain: bool
+
+
+class OrganizationProfileOut(Schema):
+    dataset: str
+    name_en: str
+    name_ru: str
+    acronym_en: str
+    acronym_ru: str
+    working_languages: list[str]
+    bodies: list[BodyOut]
+    principal_body: str
+    chair: ChairRuleOut | None
+    statuses: list[str]
+    readings: list[ReadingOut]
+    default_reading: str
+    default_final_clauses: dict[str, Any]
+    sources: list[str]

@@ -15,6 +15,7 @@ from django.db import transaction
 
 from secretariat.core.domain.actors import Actor, Role
 from secretariat.core.domain.errors import NotFound, RuleViolation
+from secretariat.core.organization import organization
 from secretariat.core.permissions import require
 from secretariat.core.writes import Outcome, clean_sources, jsonable, save_by_key
 from secretariat.journal.services import record as journal
@@ -146,6 +147,7 @@ def submit_membership_event(
         raise RuleViolation(
             f"unknown event kind {kind!r}; use one of {choices}", field="kind"
         ) from None
+    membership.check_known_status(event_kind, organization().statuses)
     if not summary_en.strip():
         raise RuleViolation("say what happened (summary in English)", field="summary_en")
     if date > dt.date.today() + dt.timedelta(days=366):

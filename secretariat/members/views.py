@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from secretariat.charts.timelines import Bar, GanttRow, RatingPoint, freedom_chart, membership_gantt
 from secretariat.core.domain.actors import Role
 from secretariat.core.domain.errors import DomainError, NotFound
+from secretariat.core.organization import organization
 from secretariat.core.permissions import can
 from secretariat.core.web import add_domain_error, request_actor
 from secretariat.members import selectors, services
@@ -35,6 +36,7 @@ STATUS_LABELS = {
     "none": gettext_lazy("not a party"),
     "party": gettext_lazy("party to the treaty"),
     "member": gettext_lazy("member"),
+    "associate": gettext_lazy("associate member"),
     "frozen": gettext_lazy("member, participation frozen"),
     "suspended": gettext_lazy("suspended"),
     "withdrawn": gettext_lazy("withdrawn"),
@@ -218,6 +220,7 @@ def offices(request: HttpRequest) -> HttpResponse:
         "members/offices.html",
         {
             "chairs": selectors.chair_terms(),
+            "chair_rule": organization().chair,
             "secretaries_general": selectors.secretary_general_terms(),
             "lang": get_language() or "en",
             "can_record": can(actor, "members.record_chair_term"),

@@ -42,7 +42,7 @@ class Step(StrEnum):
 
 
 class Outcome(StrEnum):
-    """What the Collective Security Council decided on a request."""
+    """What the organization's council decided on a request."""
 
     ADOPTED = "adopted"  # assistance as asked (e.g. forces sent)
     ALTERNATIVE = "alternative"  # a different response, such as a monitoring mission

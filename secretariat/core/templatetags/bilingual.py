@@ -29,7 +29,7 @@ from secretariat.core.formatting import (
     has_cyrillic,
     localized,
 )
-from secretariat.core.terms import TERMS, term_label
+from secretariat.core.terms import TERMS, organization_term, term_label
 
 register = template.Library()
 
@@ -113,7 +113,9 @@ def term_text(value: object) -> str | SafeString:
     """`{% term_text value %}`: the label of a known code or name (secretariat/core/terms.py),
     else the value as a text the system has only in English so far."""
     code = str(getattr(value, "value", value) or "")
-    return term_label(code) if code in TERMS else english(code)
+    if code in TERMS:
+        return term_label(code)
+    return organization_term(code) or english(code)
 
 
 _URL_OR_ADDRESS = re.compile(r"https?://\S+|\b[\w-]+(?:\.[\w-]+)+\b")

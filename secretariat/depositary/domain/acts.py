@@ -25,7 +25,7 @@ class ActKind(StrEnum):
     APPROVAL = "approval"
     ACCESSION = "accession"
     SUCCESSION = "succession"
-    NOTIFICATION = "notification"  # of completion of internal procedures (the CIS/CSTO form)
+    NOTIFICATION = "notification"  # of completion of internal procedures
     PROVISIONAL_APPLICATION = "provisional_application"
     RESERVATION = "reservation"
     DECLARATION = "declaration"

@@ -9,7 +9,10 @@ the issue lists is a combination of the pieces below, e.g.
 - Council of Europe standard clause: `Condition(consents=5, of_members=3, group=ReferenceGroup(
   "member States of the Council of Europe", {...}))`, `Timing(months=3,
   align=FIRST_OF_FOLLOWING_MONTH)`;
-- the CSTO/CIS form: `Condition(consents=4, counted={notification})`, `Timing()` (no delay).
+- in force on receipt of the N-th notification of completion of internal procedures (the form
+  of many agreements of the post-Soviet organizations): `Condition(consents=N,
+  counted={notification})`, `Timing()` (no delay). An organization names its usual form in its
+  dataset (organization.json `default_final_clauses`), given to a record that has none.
 """
 
 from __future__ import annotations

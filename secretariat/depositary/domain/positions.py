@@ -32,7 +32,7 @@ class Knowledge(StrEnum):
 class Reported(StrEnum):
     """What a report found in a source says about the state's consent."""
 
-    CONSENTED = "consented"  # e.g. "not a single CSTO document is still unratified by Belarus"
+    CONSENTED = "consented"  # e.g. "no document of the organization is left unratified by X"
     NOT_CONSENTED = "not_consented"  # e.g. "submitted to parliament for ratification"
 
 

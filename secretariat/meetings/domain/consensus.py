@@ -1,7 +1,7 @@
 """The consensus engine: is a draft adopted, and for whom is it binding? It always says why.
 
 Use `evaluate(rules, members, present, positions)` with the rules of procedure as data (a
-`Rules` value, see READINGS) and the facts of one session: who was a member that day, who took
+`Rules` value, read from the organization's dataset by `rules_from_dict`) and the facts of one session: who was a member that day, who took
 part, and what each state declared. The engine picks no side in a dispute: run it once per reading
 that someone claims, and show each verdict next to the claim.
 
@@ -48,6 +48,7 @@ class Rules:
     code: str
     title: str
     base: Base
+    title_ru: str = ""
     blocking: frozenset[Position] = frozenset({Position.OBJECTS})
     # May a member declare it is not interested, so that it neither blocks nor is bound?
     non_interest_allowed: bool = True
@@ -59,6 +60,7 @@ class Rules:
     sources: tuple[str, ...] = ()
     uncertain: bool = False
     note: str = ""
+    note_ru: str = ""
 
 
 @dataclass(frozen=True)
@@ -215,47 +217,40 @@ def check_outcome(outcome: Outcome, verdict: Verdict | None) -> None:
         )
 
 
-# The readings of the organization's rules met in the record. Sources are the facts' own.
-CONSENSUS_SOURCES = (
-    "https://udf.by/english/politics/1688-csto-summit-held-in-moscow-despite-lukashenkas.html",
-    "https://euroradio.fm/en/minsk-disagrees-decisions-taken-csto-summit",
-)
-NON_INTEREST_SOURCES = (
-    "https://meduza.io/amp/en/news/2024/12/04/armenia-considers-itself-outside-of-russian-led-csto-military-alliance-prime-minister-says",
-    "https://rferl.org/amp/armenia-csto-budget-russia-pashinian-putin/32938561.html",
-)
-
-CONSENSUS_OF_PRESENT = Rules(
-    code="consensus-present",
-    title="consensus of the members taking part; any objection blocks, a member may stay out",
-    base=Base.PRESENT,
-    non_interest_allowed=True,
-    sources=CONSENSUS_SOURCES + NON_INTEREST_SOURCES,
-    uncertain=True,
-    note=(
-        "How the sessions held in a member's absence proceeded (Moscow 2009, Minsk 2023, Astana "
-        "2024). The Charter text allowing a member to stay out without blocking could not be "
-        "verified; the practice is Armenia's since 2024."
-    ),
-)
-CONSENSUS_OF_ALL = Rules(
-    code="consensus-all",
-    title="consensus of all members; an absent member's silence is not consent",
-    base=Base.ALL_MEMBERS,
-    non_interest_allowed=True,
-    sources=CONSENSUS_SOURCES,
-    note="The reading Belarus put forward in June 2009 against decisions taken in its absence.",
-)
-
-READINGS: dict[str, Rules] = {r.code: r for r in (CONSENSUS_OF_PRESENT, CONSENSUS_OF_ALL)}
-DEFAULT_READING = CONSENSUS_OF_PRESENT.code
-
-
-def reading(code: str) -> Rules:
+def rules_from_dict(row: Mapping[str, object]) -> Rules:
+    """A reading as an organization's dataset gives it (organization.json `readings`)."""
+    quorum = row.get("quorum")
+    blocking = row.get("blocking", [Position.OBJECTS.value])
+    sources = row.get("sources", [])
+    if not isinstance(blocking, list) or not isinstance(sources, list):
+        raise RuleViolation(
+            f"reading {row.get('code')!r}: 'blocking' and 'sources' are lists", field="readings"
+        )
     try:
-        return READINGS[code]
+        return Rules(
+            code=str(row["code"]),
+            title=str(row["title_en"]),
+            title_ru=str(row.get("title_ru", "")),
+            base=Base(str(row.get("base", Base.PRESENT.value))),
+            blocking=frozenset(Position(str(p)) for p in blocking),
+            non_interest_allowed=bool(row.get("non_interest_allowed", True)),
+            quorum=Fraction(str(quorum)) if quorum is not None else None,
+            absent_bound=bool(row.get("absent_bound", False)),
+            sources=tuple(str(s) for s in sources),
+            uncertain=bool(row.get("uncertain", False)),
+            note=str(row.get("note_en", "")),
+            note_ru=str(row.get("note_ru", "")),
+        )
+    except (KeyError, ValueError, TypeError) as exc:
+        raise RuleViolation(f"reading {row.get('code')!r}: {exc}", field="readings") from None
+
+
+def reading(code: str, readings: Mapping[str, Rules]) -> Rules:
+    """The reading `code` among the organization's `readings`; refused when it has no such one."""
+    try:
+        return readings[code]
     except KeyError:
         raise RuleViolation(
-            f"unknown reading of the rules {code!r}; known: {', '.join(sorted(READINGS))}",
+            f"unknown reading of the rules {code!r}; known: {', '.join(sorted(readings)) or 'none'}",
             field="rules",
         ) from None

@@ -17,12 +17,16 @@ from secretariat.core.domain import asof
 from secretariat.core.domain.errors import RuleViolation
 
 
-class Body(StrEnum):
-    CSC = "csc"  # Collective Security Council: heads of state
-    CMFA = "cmfa"  # Council of Foreign Ministers
-    CMD = "cmd"  # Council of Defence Ministers
-    CSSC = "cssc"  # Committee of Secretaries of Security Councils
-    PC = "pc"  # Permanent Council
+def check_body(code: str, known: Iterable[str]) -> str:
+    """A session belongs to one of the organization's bodies (organization.json `bodies`)."""
+    bodies = tuple(known)
+    if code not in bodies:
+        raise RuleViolation(
+            f"{code!r} is not one of the organization's bodies; known: "
+            f"{', '.join(bodies) or 'none (declare them in organization.json)'}",
+            field="body",
+        )
+    return code
 
 
 class Kind(StrEnum):
@@ -64,15 +68,14 @@ class Level(StrEnum):
     OTHER = "other"
 
 
-def session_code(body: Body | str, start: dt.date, precision: Precision | str) -> str:
+def session_code(body: str, start: dt.date, precision: Precision | str) -> str:
     """`csc-2011-08-12`; `csc-2005-06` when only the month is known, `csc-2008` for the year."""
-    body = Body(body)
     precision = Precision(precision)
     if precision is Precision.YEAR:
-        return f"{body.value}-{start:%Y}"
+        return f"{body}-{start:%Y}"
     if precision is Precision.MONTH:
-        return f"{body.value}-{start:%Y-%m}"
-    return f"{body.value}-{start.isoformat()}"
+        return f"{body}-{start:%Y-%m}"
+    return f"{body}-{start.isoformat()}"
 
 
 def describe_date(start: dt.date, precision: Precision | str) -> str:

@@ -1,15 +1,16 @@
-"""The consensus engine, pure: no database. Each test is a situation the organization has met."""
+"""The consensus engine, pure: no database. Each test is a situation the CSTO has met, under the
+readings of its rules that its dataset gives (datasets/csto/organization.json)."""
 
 from __future__ import annotations
 
+import json
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
 from secretariat.core.domain.errors import RuleViolation
 from secretariat.meetings.domain.consensus import (
-    CONSENSUS_OF_ALL,
-    CONSENSUS_OF_PRESENT,
     Base,
     Outcome,
     Position,
@@ -17,7 +18,16 @@ from secretariat.meetings.domain.consensus import (
     check_outcome,
     evaluate,
     reading,
+    rules_from_dict,
 )
+
+CSTO = Path(__file__).resolve().parents[2] / "datasets" / "csto" / "organization.json"
+READINGS = {
+    row["code"]: rules_from_dict(row)
+    for row in json.loads(CSTO.read_text(encoding="utf-8"))["readings"]
+}
+CONSENSUS_OF_PRESENT = READINGS["consensus-present"]
+CONSENSUS_OF_ALL = READINGS["consensus-all"]
 
 SUP, OBJ, ABS, OUT = Position.SUPPORTS, Position.OBJECTS, Position.ABSTAINS, Position.NOT_INTERESTED
 SEVEN = {"AM", "BY", "KZ", "KG", "RU", "TJ", "UZ"}
@@ -134,6 +144,23 @@ def test_not_adopted_is_refused_when_nothing_blocks():
 
 
 def test_readings_are_looked_up_by_code():
-    assert reading("consensus-all") is CONSENSUS_OF_ALL
+    assert reading("consensus-all", READINGS) is CONSENSUS_OF_ALL
     with pytest.raises(RuleViolation, match="unknown reading"):
-        reading("majority")
+        reading("majority", READINGS)
+
+
+def test_a_reading_is_read_from_the_dataset_with_its_quorum_and_blocking_positions():
+    rules = rules_from_dict(
+        {
+            "code": "two-thirds",
+            "title_en": "two thirds present; objections and abstentions block",
+            "title_ru": "две трети присутствующих; возражение и воздержание блокируют",
+            "base": "present",
+            "quorum": "2/3",
+            "blocking": ["objects", "abstains"],
+        }
+    )
+    assert rules.quorum == Fraction(2, 3) and rules.title_ru.startswith("две трети")
+    assert not evaluate(rules, SIX, SIX, {"KG": ABS}).adopted
+    with pytest.raises(RuleViolation, match="reading 'bad'"):
+        rules_from_dict({"code": "bad", "title_en": "bad", "base": "most"})

@@ -3,6 +3,8 @@
 Use `status_on` to answer "what was X on date D", `periods` to draw a timeline, and
 `check_sequence` before storing an event: the events of one state, in date order, must follow the
 transitions below, or the history would say something impossible (withdrawing before joining).
+The statuses are every one the rules know; an organization uses those its organization.json lists
+(`statuses`), and `check_known_status` refuses an event leading to another.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ class EventKind(StrEnum):
     TREATY_ACCESSION = "treaty_accession"  # joined the founding treaty later
     FOUNDING_MEMBERSHIP = "founding_membership"  # founded the organization (its charter)
     ACCESSION = "accession"  # joined the organization later
+    ASSOCIATION = "association"  # became an associate member (a member may become one)
     WITHDRAWAL = "withdrawal"
     RESTORATION = "restoration"  # came back after withdrawing
     SUSPENSION = "suspension"  # the organization suspended the state
@@ -33,6 +36,7 @@ class Status(StrEnum):
     NONE = "none"  # never a party
     PARTY = "party"  # party to the founding treaty, before the organization existed
     MEMBER = "member"
+    ASSOCIATE = "associate"  # takes part in some bodies only; not counted among the members
     FROZEN = "frozen"  # still a member, participation frozen by the state itself
     SUSPENDED = "suspended"
     WITHDRAWN = "withdrawn"
@@ -48,9 +52,13 @@ TRANSITIONS: dict[EventKind, tuple[frozenset[Status], Status]] = {
     EventKind.TREATY_SIGNATURE: (frozenset({Status.NONE}), Status.PARTY),
     EventKind.TREATY_ACCESSION: (frozenset({Status.NONE, Status.WITHDRAWN}), Status.PARTY),
     EventKind.FOUNDING_MEMBERSHIP: (frozenset({Status.NONE, Status.PARTY}), Status.MEMBER),
-    EventKind.ACCESSION: (frozenset({Status.NONE, Status.PARTY}), Status.MEMBER),
+    EventKind.ACCESSION: (frozenset({Status.NONE, Status.PARTY, Status.ASSOCIATE}), Status.MEMBER),
+    EventKind.ASSOCIATION: (
+        frozenset({Status.NONE, Status.PARTY, Status.MEMBER, Status.WITHDRAWN}),
+        Status.ASSOCIATE,
+    ),
     EventKind.WITHDRAWAL: (
-        frozenset({Status.PARTY, Status.MEMBER, Status.FROZEN, Status.SUSPENDED}),
+        frozenset({Status.PARTY, Status.MEMBER, Status.ASSOCIATE, Status.FROZEN, Status.SUSPENDED}),
         Status.WITHDRAWN,
     ),
     EventKind.RESTORATION: (frozenset({Status.WITHDRAWN}), Status.MEMBER),
@@ -100,6 +108,20 @@ def _apply(status: Status, event: Event) -> Status:
             field="kind",
         )
     return result
+
+
+def check_known_status(kind: EventKind, known: Iterable[str]) -> None:
+    """An event may lead only to a status the organization knows (organization.json `statuses`)."""
+    if kind is EventKind.STATEMENT:
+        return
+    result = TRANSITIONS[kind][1]
+    statuses = tuple(known)
+    if result.value not in statuses:
+        raise RuleViolation(
+            f"a {kind.value} leads to the status '{result.value}', which this organization does "
+            f"not have (its statuses: {', '.join(statuses)})",
+            field="kind",
+        )
 
 
 def status_on(events: Iterable[Event], on: dt.date) -> Status:

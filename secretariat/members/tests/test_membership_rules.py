@@ -15,6 +15,7 @@ from secretariat.members.domain.membership import (
     EventKind,
     Period,
     Status,
+    check_known_status,
     check_sequence,
     periods,
     status_on,
@@ -29,8 +30,9 @@ EXPECTED_RULES: dict[EventKind, tuple[set[Status], Status]] = {
     K.TREATY_SIGNATURE: ({S.NONE}, S.PARTY),
     K.TREATY_ACCESSION: ({S.NONE, S.WITHDRAWN}, S.PARTY),
     K.FOUNDING_MEMBERSHIP: ({S.NONE, S.PARTY}, S.MEMBER),
-    K.ACCESSION: ({S.NONE, S.PARTY}, S.MEMBER),
-    K.WITHDRAWAL: ({S.PARTY, S.MEMBER, S.FROZEN, S.SUSPENDED}, S.WITHDRAWN),
+    K.ACCESSION: ({S.NONE, S.PARTY, S.ASSOCIATE}, S.MEMBER),
+    K.ASSOCIATION: ({S.NONE, S.PARTY, S.MEMBER, S.WITHDRAWN}, S.ASSOCIATE),
+    K.WITHDRAWAL: ({S.PARTY, S.MEMBER, S.ASSOCIATE, S.FROZEN, S.SUSPENDED}, S.WITHDRAWN),
     K.RESTORATION: ({S.WITHDRAWN}, S.MEMBER),
     K.SUSPENSION: ({S.MEMBER, S.FROZEN}, S.SUSPENDED),
     K.FROZEN_PARTICIPATION: ({S.MEMBER}, S.FROZEN),
@@ -42,6 +44,7 @@ PATH_TO: dict[Status, list[EventKind]] = {
     S.NONE: [],
     S.PARTY: [K.TREATY_SIGNATURE],
     S.MEMBER: [K.FOUNDING_MEMBERSHIP],
+    S.ASSOCIATE: [K.FOUNDING_MEMBERSHIP, K.ASSOCIATION],
     S.FROZEN: [K.FOUNDING_MEMBERSHIP, K.FROZEN_PARTICIPATION],
     S.SUSPENDED: [K.FOUNDING_MEMBERSHIP, K.SUSPENSION],
     S.WITHDRAWN: [K.FOUNDING_MEMBERSHIP, K.WITHDRAWAL],
@@ -375,3 +378,19 @@ def test_any_history_is_either_refused_everywhere_or_consistent(events):
             periods(events)
         return
     _assert_consistent(events, final)
+
+
+def test_a_founding_member_may_become_an_associate_member_which_is_not_counted_among_members():
+    # Turkmenistan in the CIS: a founder in 1991, an associate member from August 2005.
+    events = [ev(K.FOUNDING_MEMBERSHIP, "1991-12-21"), ev(K.ASSOCIATION, "2005-08-26")]
+    assert check_sequence(events) is S.ASSOCIATE
+    assert status_on(events, d("2006-01-01")) is S.ASSOCIATE
+    assert not S.ASSOCIATE.participates
+
+
+def test_an_event_leading_to_a_status_the_organization_does_not_know_is_refused():
+    csto = ("party", "member", "frozen", "suspended", "withdrawn")
+    check_known_status(K.FROZEN_PARTICIPATION, csto)
+    check_known_status(K.STATEMENT, csto)
+    with pytest.raises(RuleViolation, match="'associate', which this organization does not have"):
+        check_known_status(K.ASSOCIATION, csto)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -61,4 +62,6 @@ class Command(BaseCommand):
         call_command("collectstatic", interactive=False, verbosity=0)
         if not registry.dataset_loaded():
             self.stdout.write(f"first start: loading the {settings.SECRETARIAT_DATASET} dataset")
-            call_command("load_dataset", settings.SECRETARIAT_DATASET)
+            directory = getattr(settings, "SECRETARIAT_DATASET_DIR", "")
+            where = {"file": Path(directory) / "members.json"} if directory else {}
+            call_command("load_dataset", settings.SECRETARIAT_DATASET, **where)
