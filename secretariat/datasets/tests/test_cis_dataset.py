@@ -63,6 +63,7 @@ print(json.dumps({
     "payment_union": instrument("payment-union-1994"),
     "industrial_accidents": instrument("industrial-accidents-1994"),
     "charter": instrument("charter-1993"),
+    "copyright": instrument("copyright-1993"),
 }))
 """
 
@@ -157,6 +158,26 @@ def test_industrial_accidents_agreement_per_state_dates(loaded: dict[str, Any]) 
     assert accidents["states"]["KZ"] == "1996-11-12"
     assert accidents["states"]["MD"] == "1997-12-12"
     assert accidents["states"]["TJ"] == "2001-07-11"
+
+
+def test_copyright_agreement_matches_wipo_lex_state_by_state(loaded: dict[str, Any]) -> None:
+    # WIPO Lex, treaty 377: each state's date in force; Georgia acceded before 6 May 1995.
+    copyright_ = loaded["copyright"]
+    assert copyright_["entry_into_force"] == "1995-05-06"
+    assert copyright_["states"] == {
+        "KZ": "1995-05-06",
+        "RU": "1995-05-06",
+        "GE": "1995-05-06",
+        "UZ": "1995-05-06",
+        "UA": "1995-06-27",
+        "KG": "1995-12-28",
+        "AM": "1996-02-12",
+        "AZ": "1996-04-05",
+        "TJ": "1997-05-07",
+        "BY": "1997-12-04",
+        "MD": "1999-05-09",
+        "TM": None,
+    }
 
 
 def test_charter_in_force_a_year_after_adoption_and_for_moldova_from_june_1994(
