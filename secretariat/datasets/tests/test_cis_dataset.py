@@ -59,6 +59,7 @@ print(json.dumps({
     "chair_2016": chair("2016-06-01"),
     "chair_2026": chair("2026-06-01"),
     "chair_2003": chair("2003-06-01"),
+    "chair_2008": chair("2008-06-01"),
     "secretary_2010": selectors.secretary_general_on(dt.date(2010, 1, 1)).person_ru,
     "payment_union": instrument("payment-union-1994"),
     "industrial_accidents": instrument("industrial-accidents-1994"),
@@ -124,7 +125,8 @@ def test_ukraine_recalled_its_representatives_without_leaving(loaded: dict[str, 
 def test_chairs_follow_the_sources_and_unknown_years_stay_empty(loaded: dict[str, Any]) -> None:
     assert loaded["chair_2016"] == ["KG", "Алмазбек Атамбаев"]
     assert loaded["chair_2026"] == ["TM", "Сердар Бердымухамедов"]
-    assert loaded["chair_2003"] is None  # Kuchma chaired then, but no source gives his term
+    assert loaded["chair_2003"] == ["UA", "Леонид Кучма"]  # the Kyiv decision of 29 January 2003
+    assert loaded["chair_2008"] is None  # no source names the chair between Kazan 2005 and 2012
     assert loaded["secretary_2010"] == "Сергей Лебедев"
 
 
