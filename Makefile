@@ -29,17 +29,21 @@ types:
 migrations-check:
 	$(BIN)/secretariat makemigrations --check --dry-run
 
-## make audit: `secretariat audit` (docs/audit.md) on a fresh SQLite database holding the CSTO
-## dataset, so it never writes into the database DATABASE_URL names. Part of `check`: the shipped
-## dataset must hold together (0 violations) for the suite to pass.
+## make audit: `secretariat audit` (docs/audit.md) on a fresh SQLite database for each shipped
+## dataset (CSTO, CIS), so it never writes into the database DATABASE_URL names. Part of `check`:
+## every shipped dataset must hold together (0 violations) for the suite to pass.
 AUDIT_DIR := $(CURDIR)/var/audit
-AUDIT_ENV := SECRETARIAT_DATA_DIR=$(AUDIT_DIR) DATABASE_URL=sqlite:///$(AUDIT_DIR)/audit.sqlite3
+DATASETS := csto cis
 audit:
-	rm -rf $(AUDIT_DIR) && mkdir -p $(AUDIT_DIR)
-	$(AUDIT_ENV) $(BIN)/secretariat compile-catalogs
-	$(AUDIT_ENV) $(BIN)/secretariat migrate --noinput -v0
-	$(AUDIT_ENV) $(BIN)/secretariat load-dataset $${SECRETARIAT_DATASET:-csto}
-	$(AUDIT_ENV) $(BIN)/secretariat audit
+	rm -rf $(AUDIT_DIR)
+	for name in $(DATASETS); do \
+	  dir=$(AUDIT_DIR)/$$name; mkdir -p $$dir; \
+	  env="SECRETARIAT_DATA_DIR=$$dir DATABASE_URL=sqlite:///$$dir/audit.sqlite3 SECRETARIAT_DATASET=$$name"; \
+	  env $$env $(BIN)/secretariat compile-catalogs && \
+	  env $$env $(BIN)/secretariat migrate --noinput -v0 && \
+	  env $$env $(BIN)/secretariat load-dataset $$name && \
+	  env $$env $(BIN)/secretariat audit || exit 1; \
+	done
 
 ## every Russian catalog 100 % translated, no fuzzy entry, Russian plural forms, same placeholders
 catalogs:
