@@ -66,6 +66,16 @@ def _is_member(state: str, on: dt.date) -> bool:
         raise RuleViolation(f"unknown state code {state!r}", field="state") from None
 
 
+def _sits(state: str, on: dt.date) -> bool:
+    """Whether `state` sat in the organization's bodies on `on`: a member, or an associate
+    member (it attends; it takes no position in the consensus, which counts members)."""
+    _country_code(state, "state")
+    try:
+        return members.status_of(state, on).sits
+    except NotFound:
+        raise RuleViolation(f"unknown state code {state!r}", field="state") from None
+
+
 def _session(code: str) -> Session:
     found = Session.objects.select_for_update().filter(code=code).first()
     if found is None:
@@ -226,7 +236,7 @@ def record_attendance(
     sessions.check_attendance(
         state,
         presence_value,
-        member=_is_member(state, row.start),
+        member=_sits(state, row.start),
         on=row.start,
         reason=reason_value,
         person=person,

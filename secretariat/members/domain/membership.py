@@ -46,6 +46,13 @@ class Status(StrEnum):
         """Counted among the members on that date (a frozen member is still a member)."""
         return self in (Status.PARTY, Status.MEMBER, Status.FROZEN)
 
+    @property
+    def sits(self) -> bool:
+        """Takes a seat at the sessions of the organization's bodies: the members, and an
+        associate member in the bodies it takes part in (Turkmenistan in the CIS Council of Heads
+        of State since 2005)."""
+        return self.participates or self is Status.ASSOCIATE
+
 
 # kind -> (statuses it may follow, status it leads to)
 TRANSITIONS: dict[EventKind, tuple[frozenset[Status], Status]] = {

@@ -394,3 +394,11 @@ def test_an_event_leading_to_a_status_the_organization_does_not_know_is_refused(
     check_known_status(K.STATEMENT, csto)
     with pytest.raises(RuleViolation, match="'associate', which this organization does not have"):
         check_known_status(K.ASSOCIATION, csto)
+
+
+def test_an_associate_member_sits_in_the_bodies_but_is_not_counted_among_the_members():
+    from secretariat.members.domain.membership import Status
+
+    assert Status.ASSOCIATE.sits and not Status.ASSOCIATE.participates
+    assert Status.MEMBER.sits and Status.FROZEN.sits
+    assert not Status.WITHDRAWN.sits and not Status.NONE.sits
