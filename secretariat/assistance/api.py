@@ -37,6 +37,7 @@ from secretariat.assistance.schemas import (
     AssistanceWithdrawalIn,
     AssistanceWithdrawRequestIn,
 )
+from secretariat.core.formatting import localized
 from secretariat.forces.api import csv_response
 
 router = Router(tags=["assistance"])
@@ -152,7 +153,9 @@ def mission_out(row: Mandate) -> dict[str, Any]:
             {
                 "date": s.date,
                 "kind": s.kind,
-                "text": s.text,
+                "text": localized(s, "text").text,
+                "text_en": s.text_en,
+                "text_ru": s.text_ru,
                 "precision": s.precision,
                 "uncertain": s.uncertain,
             }

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from secretariat.depositary import selectors
+from secretariat.depositary import selectors, wording
 from secretariat.depositary.domain.acts import ActKind
 from secretariat.depositary.domain.engine import InstrumentStatus, StateStatus
 from secretariat.depositary.domain.positions import Knowledge, Position
@@ -29,6 +29,7 @@ def act_out(row: Act, effective: dict[int, Any] | None = None) -> dict[str, Any]
         "revokes": row.revokes_id,
         "revoked_by": [r.pk for r in row.revoked_by.all()],
         "domestic_act": row.domestic_act,
+        "domestic_act_ru": row.domestic_act_ru,
         "domestic_date": row.domestic_date,
         "text": row.text,
         "territory": row.territory,
@@ -38,6 +39,7 @@ def act_out(row: Act, effective: dict[int, Any] | None = None) -> dict[str, Any]
         "sources": row.sources,
         "uncertain": row.uncertain,
         "note": row.note,
+        "note_ru": row.note_ru,
     }
 
 
@@ -83,11 +85,17 @@ def state_status_out(status: StateStatus, names: dict[str, StateName]) -> dict[s
 
 
 def position_out(position: Position | None) -> dict[str, Any]:
+    """`summary` in the language asked for, and both beside it."""
+    texts = {
+        "summary": wording.position_summary(position),
+        "summary_en": wording.position_summary(position, "en"),
+        "summary_ru": wording.position_summary(position, "ru"),
+    }
     if position is None:
-        return {"knowledge": "no_record", "summary": "no record", "sources": [], "uncertain": False}
+        return {"knowledge": "no_record", **texts, "sources": [], "uncertain": False}
     return {
         "knowledge": position.knowledge.value,
-        "summary": position.summary,
+        **texts,
         "sources": list(position.sources),
         "uncertain": position.uncertain,
     }
@@ -146,6 +154,7 @@ def instrument_status_out(
         "amendments": [a.code for a in selectors.amendments_of(row, status.as_of)],
         "participation": row.participation,
         "depositary": row.depositary,
+        "depositary_ru": row.depositary_ru,
         "registration": row.registration,
         "text_url": row.text_url,
         "final_clauses": row.final_clauses,
@@ -175,6 +184,7 @@ def instrument_status_out(
         "sources": row.sources,
         "uncertain": row.uncertain,
         "note": row.note,
+        "note_ru": row.note_ru,
     }
 
 
@@ -192,6 +202,8 @@ def notification_out(row: Notification) -> dict[str, Any]:
         "effective_on": row.effective_on,
         "subject_en": row.subject_en,
         "body_en": row.body_en,
+        "subject_ru": row.subject_ru,
+        "body_ru": row.body_ru,
     }
 
 

@@ -94,6 +94,7 @@ class ActOut(Schema):
     revokes: int | None
     revoked_by: list[int]
     domestic_act: str
+    domestic_act_ru: str
     domestic_date: dt.date | None
     text: str
     territory: str
@@ -103,6 +104,7 @@ class ActOut(Schema):
     sources: list[str]
     uncertain: bool
     note: str
+    note_ru: str
 
 
 class StateStatusOut(Schema):
@@ -134,6 +136,7 @@ class InstrumentStatusOut(Schema):
     amendments: list[str]
     participation: str
     depositary: str
+    depositary_ru: str
     registration: list[str]
     text_url: str
     final_clauses: dict[str, Any]
@@ -160,6 +163,7 @@ class InstrumentStatusOut(Schema):
     sources: list[str]
     uncertain: bool
     note: str
+    note_ru: str
 
 
 class NotificationOut(Schema):
@@ -175,11 +179,15 @@ class NotificationOut(Schema):
     effective_on: dt.date | None
     subject_en: str
     body_en: str
+    subject_ru: str  # empty: not written in Russian yet (a part of it has no Russian text)
+    body_ru: str
 
 
 class PositionOut(Schema):
     knowledge: str  # known, negative, no_record
-    summary: str
+    summary: str  # in the language asked for (?lang=, else Accept-Language)
+    summary_en: str
+    summary_ru: str
     sources: list[str]
     uncertain: bool
 

@@ -29,6 +29,7 @@ from secretariat.core.domain.errors import NotFound, RuleViolation
 from secretariat.core.permissions import require
 from secretariat.core.signing import VerifiedSubmission, verify_submission_statement
 from secretariat.core.writes import Outcome, clean_sources
+from secretariat.depositary import wording
 from secretariat.depositary.domain import acts as domain_acts
 from secretariat.depositary.domain import countries
 from secretariat.depositary.domain import documents as domain_documents
@@ -97,12 +98,14 @@ def record_instrument(
     eligible_states: Sequence[str] | None = None,
     final_clauses: dict[str, Any] | None = None,
     depositary: str = "",
+    depositary_ru: str = "",
     registration: Sequence[str] | None = None,
     text_url: str = "",
     sources: Sequence[str] | None = None,
     searched: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[Instrument, Outcome]:
     """Create or correct an instrument; the same content again changes and journals nothing."""
     require(actor, "depositary.record_instrument")
@@ -149,12 +152,14 @@ def record_instrument(
         "eligible_states": eligible,
         "final_clauses": clauses.to_dict(),
         "depositary": depositary.strip(),
+        "depositary_ru": depositary_ru.strip(),
         "registration": list(registration or []),
         "text_url": text_url.strip(),
         "sources": clean_sources(sources),
         "searched": clean_sources(searched),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru,
     }
     _fit(Instrument, fields)
     existing = Instrument.objects.select_for_update().filter(code=code).first()
@@ -252,8 +257,10 @@ def record_position_report(
     says: str,
     sources: Sequence[str],
     text: str = "",
+    text_ru: str = "",
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[PositionReport, Outcome]:
     """Record what a source says about a state's consent on a date (no act of it is known).
 
@@ -273,7 +280,14 @@ def record_position_report(
             f"({row.adopted_on.isoformat()})",
             field="date",
         )
-    fields = {"text": text.strip(), "sources": cleaned, "uncertain": uncertain, "note": note}
+    fields = {
+        "text": text.strip(),
+        "text_ru": text_ru.strip(),
+        "sources": cleaned,
+        "uncertain": uncertain,
+        "note": note,
+        "note_ru": note_ru,
+    }
     key = {"instrument": row, "state": code, "date": date, "says": says}
     existing = PositionReport.objects.select_for_update().filter(**key).first()
     outcome: Outcome
@@ -380,6 +394,7 @@ def submit_act(
     named_date: dt.date | None = None,
     revokes: int | None = None,
     domestic_act: str = "",
+    domestic_act_ru: str = "",
     domestic_date: dt.date | None = None,
     text: str = "",
     territory: str = "",
@@ -387,6 +402,7 @@ def submit_act(
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
     issued_on: dt.date | None = None,
     notification_number: str = "",
     signed: Mapping[str, Any] | None = None,
@@ -415,6 +431,7 @@ def submit_act(
         "named_date": named_date,
         "revokes": target,
         "domestic_act": domestic_act.strip(),
+        "domestic_act_ru": domestic_act_ru.strip(),
         "domestic_date": domestic_date,
         "text": text.strip(),
         "territory": territory.strip(),
@@ -422,6 +439,7 @@ def submit_act(
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru,
     }
     _fit(Act, fields)
     candidate = domain_acts.Act(
@@ -605,6 +623,7 @@ def _register(
     act.save(update_fields=["status", "decided_by", "registered_at"])
     notification = None
     if notified(act):
+        subject_ru, body_ru = wording.act_notice_ru(instrument, act)
         notification = _issue(
             kind=NotificationKind.ACT,
             instrument=instrument,
@@ -615,6 +634,8 @@ def _register(
             subject=f"{instrument.title_en}: {act.kind.replace('_', ' ')} by "
             f"{countries.name_of(act.state)}",
             body=_act_body(instrument, act),
+            subject_ru=subject_ru,
+            body_ru=body_ru,
             sources=act.sources,
             number=source_number,
         )
@@ -682,6 +703,8 @@ def _issue(
     effective_on: dt.date | None,
     subject: str,
     body: str,
+    subject_ru: str = "",
+    body_ru: str = "",
     sources: Sequence[str] = (),
     number: str = "",
 ) -> Notification:
@@ -716,6 +739,8 @@ def _issue(
         effective_on=effective_on,
         subject_en=subject[:400],
         body_en=body,
+        subject_ru=subject_ru[:400],
+        body_ru=body_ru,
     )
 
 
@@ -756,6 +781,7 @@ def _issue_entry_into_force_if_due(
                 sources=instrument.sources,
                 subject=f"{instrument.title_en}: entry into force on "
                 f"{status.entry_into_force.isoformat()}",
+                subject_ru=wording.entry_into_force_subject_ru(instrument, status.entry_into_force),
                 body=(
                     f"The depositary communicates that the {instrument.title_en} enters into "
                     f"force on {status.entry_into_force.isoformat()}"
