@@ -6,6 +6,7 @@ from typing import Any
 
 from django.urls import reverse
 
+from secretariat.core.formatting import current_language
 from secretariat.depositary import selectors, wording
 from secretariat.depositary.domain.acts import ActKind
 from secretariat.depositary.domain.engine import InstrumentStatus, StateStatus
@@ -163,7 +164,11 @@ def instrument_status_out(
         "entry_into_force": status.entry_into_force,
         "in_force": status.in_force,
         "article": clauses_of(row).entry_into_force.article,
-        "basis": status.basis,
+        # `basis` in the language asked for (the English where its Russian is not written yet)
+        "basis": (wording.basis_ru(row, status) if current_language() == "ru" else "")
+        or status.basis,
+        "basis_en": status.basis,
+        "basis_ru": wording.basis_ru(row, status),
         "completed_by": by.state if by else None,
         "jointly": sorted({a.state for a in status.jointly}),
         "waiting_for": list(status.waiting_for),

@@ -145,7 +145,9 @@ class InstrumentStatusOut(Schema):
     entry_into_force: dt.date | None
     in_force: bool
     article: str
-    basis: str
+    basis: str  # in the language asked for; the English where its Russian is not written yet
+    basis_en: str
+    basis_ru: str  # empty: not written in Russian yet
     completed_by: str | None
     jointly: list[str]
     waiting_for: list[str]

@@ -769,6 +769,7 @@ def _issue_entry_into_force_if_due(
     # Notified when the condition is met, never before: a declared condition may postdate the act.
     if status.condition_met_on is not None and status.condition_met_on > issued_on:
         issued_on = status.condition_met_on
+    notice_ru = wording.entry_into_force_notice_ru(instrument, status)
     try:
         with transaction.atomic():  # a savepoint: a concurrent issuer's row wins, ours rolls back
             notification = _issue(
@@ -781,7 +782,8 @@ def _issue_entry_into_force_if_due(
                 sources=instrument.sources,
                 subject=f"{instrument.title_en}: entry into force on "
                 f"{status.entry_into_force.isoformat()}",
-                subject_ru=wording.entry_into_force_subject_ru(instrument, status.entry_into_force),
+                subject_ru=notice_ru[0],
+                body_ru=notice_ru[1],
                 body=(
                     f"The depositary communicates that the {instrument.title_en} enters into "
                     f"force on {status.entry_into_force.isoformat()}"

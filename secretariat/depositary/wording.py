@@ -15,11 +15,14 @@ from __future__ import annotations
 import datetime as dt
 
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _lazy
 
-from secretariat.core.formatting import current_language, format_date, has_cyrillic
+from secretariat.core.formatting import current_language, format_date, format_number, has_cyrillic
 from secretariat.core.terms import term_label
+from secretariat.depositary.domain.acts import ActKind, Flag
+from secretariat.depositary.domain.clauses import Align, Condition, FinalClauses, Timing
+from secretariat.depositary.domain.engine import InstrumentStatus
 from secretariat.depositary.domain.positions import Phrase, Position
 from secretariat.depositary.models import Act, Instrument
 
@@ -75,16 +78,23 @@ def act_notice_ru(instrument: Instrument, act: Act) -> tuple[str, str]:
     return subject, body
 
 
-def entry_into_force_subject_ru(instrument: Instrument, on: dt.date) -> str:
-    """The Russian subject of an entry-into-force notification; its body stays English until
-    the engine's bases of entry into force are written in Russian too."""
-    if not has_cyrillic(instrument.title_ru):
-        return ""
+def entry_into_force_notice_ru(instrument: Instrument, status: InstrumentStatus) -> tuple[str, str]:
+    """(subject, body) in Russian of an entry-into-force notification; the body stays empty
+    where the article or the basis has no Russian yet."""
+    on = status.entry_into_force
+    if on is None or not has_cyrillic(instrument.title_ru):
+        return "", ""
     with translation.override("ru"):
-        return gettext("%(instrument)s: entry into force on %(date)s") % {
-            "instrument": instrument.title_ru,
-            "date": format_date(on, "day", "ru"),
-        }
+        parts = {"instrument": instrument.title_ru, "date": format_date(on, "day", "ru")}
+        subject = gettext("%(instrument)s: entry into force on %(date)s") % parts
+        basis = basis_ru(instrument, status)
+        if not basis or FinalClauses.from_dict(instrument.final_clauses).entry_into_force.article:
+            return subject, ""
+        body = gettext(
+            "The depositary communicates the entry into force of %(instrument)s. Date of entry "
+            "into force: %(date)s. Basis: %(basis)s."
+        ) % {**parts, "basis": basis}
+    return subject, body
 
 
 # The Russian of a position's summary (domain/positions.py), one sentence per phrase. The values
@@ -134,3 +144,100 @@ def position_summary(position: Position | None, lang: str | None = None) -> str:
             if source.startswith(("http://", "https://")):
                 text += " " + gettext("(source: %(source)s)") % {"source": source}
     return text
+
+
+# --- the engine's basis of entry into force, and its flags ---------------------------------------
+
+
+def _condition_ru(cond: Condition) -> str:
+    """The Russian of `Condition.describe()`; "" for a part not written in Russian yet (a clause
+    counting the consents of a named group, whose name is kept in English)."""
+    if cond.of_members:
+        return ""
+    parts = []
+    if cond.consents:
+        if ActKind.NOTIFICATION in cond.counted and len(cond.counted) == 1:
+            parts.append(
+                gettext("receipt of notification no. %(n)s of completion of internal procedures")
+                % {"n": cond.consents}
+            )
+        else:
+            parts.append(
+                ngettext("%(n)s consent to be bound", "%(n)s consents to be bound", cond.consents)
+                % {"n": cond.consents}
+            )
+    if cond.min_weight:
+        parts.append(
+            gettext("consenting states holding at least %(share)s %% of the total")
+            % {"share": format_number(cond.min_weight)}
+        )
+    if cond.all_signatories:
+        parts.append(gettext("consent of every signatory"))
+    if cond.all_of:
+        parts.append(
+            gettext("consent of each listed state (%(count)s)") % {"count": len(cond.all_of)}
+        )
+    return "; ".join(parts) or gettext("adoption")
+
+
+def _timing_ru(timing: Timing) -> str:
+    """The Russian of the timing after the condition's day; "" for an alignment to a month."""
+    if timing.align is not Align.EXACT:
+        return ""
+    if not (timing.months or timing.days):
+        return gettext("in force on that date")
+    spans = []
+    if timing.months:
+        spans.append(ngettext("%(n)s month", "%(n)s months", timing.months) % {"n": timing.months})
+    if timing.days:
+        spans.append(ngettext("%(n)s day", "%(n)s days", timing.days) % {"n": timing.days})
+    return gettext("in force %(span)s after that date") % {"span": " ".join(spans)}
+
+
+def basis_ru(instrument: Instrument, status: InstrumentStatus) -> str:
+    """Why the instrument is in force on its date, in Russian; "" where a part of the reason has
+    no Russian yet (a date the depositary declared, with its reason in English)."""
+    if not status.basis:
+        return ""
+    eif = FinalClauses.from_dict(instrument.final_clauses).entry_into_force
+    with translation.override("ru"):
+        if eif.declared is not None and status.condition_met_on == eif.declared.date:
+            return ""
+        if status.on_adoption:
+            return gettext("in effect on adoption")
+        day = status.condition_met_on
+        if day is None:
+            return ""
+        condition, timing = _condition_ru(eif.condition), _timing_ru(eif.timing)
+        if not (condition and timing):
+            return ""
+        text = gettext("%(condition)s reached on %(date)s") % {
+            "condition": condition,
+            "date": format_date(day, "day", "ru"),
+        }
+        by = status.completed_by
+        if by is not None:
+            text += " " + gettext("(%(kind)s — %(state)s, %(date)s)") % {
+                "kind": term_label(by.kind.value),
+                "state": by.state,
+                "date": format_date(by.date, "day", "ru"),
+            }
+        return f"{text}; {timing}"
+
+
+def flag_ru(flag: Flag) -> str:
+    """A point to check in the record, in Russian; "" for the kinds not written in Russian yet."""
+    if flag.code != "not_deposited":
+        return ""
+    act = Act.objects.filter(pk=flag.act).only("kind", "state", "date").first()
+    if act is None:
+        return ""
+    with translation.override("ru"):
+        return gettext(
+            "%(kind)s — %(state)s, %(date)s: ratified at home, but no deposit is recorded; "
+            "it does not count"
+        ) % {
+            "kind": term_label(act.kind),
+            "state": act.state,
+            "date": format_date(act.date, "day", "ru"),
+        }
