@@ -73,6 +73,7 @@ class Instrument(Sourced):
     depositary = models.CharField(max_length=200, blank=True, default="")
     depositary_ru = models.CharField(max_length=200, blank=True, default="")
     registration = models.JSONField(default=list, blank=True)
+    registration_ru = models.JSONField(default=list, blank=True)  # the same entries in Russian
     text_url = models.URLField(max_length=500, blank=True, default="")
     # Where the states' acts were looked for, beyond `sources` (which were read and used): a
     # position of "no record" says these were searched and held nothing.

@@ -157,6 +157,7 @@ def instrument_status_out(
         "depositary": row.depositary,
         "depositary_ru": row.depositary_ru,
         "registration": row.registration,
+        "registration_ru": row.registration_ru,
         "text_url": row.text_url,
         "final_clauses": row.final_clauses,
         "as_of": status.as_of,

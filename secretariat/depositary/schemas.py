@@ -138,6 +138,7 @@ class InstrumentStatusOut(Schema):
     depositary: str
     depositary_ru: str
     registration: list[str]
+    registration_ru: list[str]
     text_url: str
     final_clauses: dict[str, Any]
     as_of: dt.date

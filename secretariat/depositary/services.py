@@ -100,6 +100,7 @@ def record_instrument(
     depositary: str = "",
     depositary_ru: str = "",
     registration: Sequence[str] | None = None,
+    registration_ru: Sequence[str] | None = None,
     text_url: str = "",
     sources: Sequence[str] | None = None,
     searched: Sequence[str] | None = None,
@@ -135,10 +136,11 @@ def record_instrument(
         parent_row = Instrument.objects.filter(code=parent).first()
         if parent_row is None:
             raise RuleViolation(f"unknown parent instrument {parent!r}", field="parent")
-    if registration is not None and (
-        isinstance(registration, str) or not all(isinstance(r, str) for r in registration)
-    ):
-        raise RuleViolation("registration must be a list of references", field="registration")
+    for name, entries in (("registration", registration), ("registration_ru", registration_ru)):
+        if entries is not None and (
+            isinstance(entries, str) or not all(isinstance(r, str) for r in entries)
+        ):
+            raise RuleViolation(f"{name} must be a list of references", field=name)
     fields: dict[str, Any] = {
         "title_en": title_en.strip(),
         "title_ru": title_ru.strip(),
@@ -154,6 +156,7 @@ def record_instrument(
         "depositary": depositary.strip(),
         "depositary_ru": depositary_ru.strip(),
         "registration": list(registration or []),
+        "registration_ru": list(registration_ru or []),
         "text_url": text_url.strip(),
         "sources": clean_sources(sources),
         "searched": clean_sources(searched),

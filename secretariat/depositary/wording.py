@@ -88,12 +88,15 @@ def entry_into_force_notice_ru(instrument: Instrument, status: InstrumentStatus)
         parts = {"instrument": instrument.title_ru, "date": format_date(on, "day", "ru")}
         subject = gettext("%(instrument)s: entry into force on %(date)s") % parts
         basis = basis_ru(instrument, status)
-        if not basis or FinalClauses.from_dict(instrument.final_clauses).entry_into_force.article:
+        eif = FinalClauses.from_dict(instrument.final_clauses).entry_into_force
+        if not basis or (eif.article and not has_cyrillic(eif.article_ru)):
             return subject, ""
         body = gettext(
             "The depositary communicates the entry into force of %(instrument)s. Date of entry "
             "into force: %(date)s. Basis: %(basis)s."
         ) % {**parts, "basis": basis}
+        if eif.article:
+            body += " " + gettext("In accordance with: %(article)s.") % {"article": eif.article_ru}
     return subject, body
 
 
@@ -196,13 +199,17 @@ def _timing_ru(timing: Timing) -> str:
 
 def basis_ru(instrument: Instrument, status: InstrumentStatus) -> str:
     """Why the instrument is in force on its date, in Russian; "" where a part of the reason has
-    no Russian yet (a date the depositary declared, with its reason in English)."""
+    no Russian yet (a date the depositary declared, with its reason only in English)."""
     if not status.basis:
         return ""
     eif = FinalClauses.from_dict(instrument.final_clauses).entry_into_force
     with translation.override("ru"):
         if eif.declared is not None and status.condition_met_on == eif.declared.date:
-            return ""
+            if not has_cyrillic(eif.declared.reason_ru):
+                return ""
+            return gettext("condition declared met by the depositary: %(reason)s") % {
+                "reason": eif.declared.reason_ru
+            }
         if status.on_adoption:
             return gettext("in effect on adoption")
         day = status.condition_met_on
