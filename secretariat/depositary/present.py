@@ -109,6 +109,7 @@ def parties_out(row: Instrument, status: InstrumentStatus) -> dict[str, Any]:
         "parties_recorded": status.parties_recorded,
         "parties_in_record": status.parties,
         "parties_note": selectors.parties_note(row, status),
+        "parties_note_ru": wording.parties_note_ru(row, status),
     }
 
 

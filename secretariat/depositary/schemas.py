@@ -78,6 +78,7 @@ class InstrumentSummary(Schema):
     parties_recorded: bool
     parties_in_record: int
     parties_note: str
+    parties_note_ru: str  # empty: none, or not written in Russian yet
     url: str
 
 
@@ -160,6 +161,7 @@ class InstrumentStatusOut(Schema):
     parties_recorded: bool
     parties_in_record: int
     parties_note: str
+    parties_note_ru: str  # empty: none, or not written in Russian yet
     searched: list[str]
     states: list[StateStatusOut]
     flags: list[str]
@@ -212,6 +214,7 @@ class StateInstrumentOut(Schema):
     parties_recorded: bool
     parties_in_record: int
     parties_note: str
+    parties_note_ru: str  # empty: none, or not written in Russian yet
 
 
 class OutstandingOut(Schema):

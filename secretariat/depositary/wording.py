@@ -248,3 +248,27 @@ def flag_ru(flag: Flag) -> str:
             "state": act.state,
             "date": format_date(act.date, "day", "ru"),
         }
+
+
+def parties_note_ru(instrument: Instrument, status: InstrumentStatus) -> str:
+    """The Russian of `selectors.parties_note`: "" where it is empty, or where the reason it
+    cites has no Russian yet."""
+    if not status.in_force or status.entry_into_force is None:
+        return ""
+    since = format_date(status.entry_into_force, "day", "ru")
+    with translation.override("ru"):
+        if status.on_adoption:
+            return gettext("in effect since its adoption on %(date)s; no parties") % {"date": since}
+        if status.parties_recorded:
+            return ""
+        declared = FinalClauses.from_dict(instrument.final_clauses).entry_into_force.declared
+        if declared is not None:
+            reason = declared.reason_ru if has_cyrillic(declared.reason_ru) else ""
+        else:
+            reason = instrument.sources[0].split()[0] if instrument.sources else ""
+        if not reason:
+            return ""
+        return gettext("in force since %(date)s per %(reason)s; parties not recorded") % {
+            "date": since,
+            "reason": reason,
+        }

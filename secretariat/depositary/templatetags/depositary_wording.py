@@ -13,7 +13,7 @@ from secretariat.depositary.domain.acts import Flag
 from secretariat.depositary.domain.engine import InstrumentStatus
 from secretariat.depositary.domain.positions import Position
 from secretariat.depositary.models import Instrument
-from secretariat.depositary.wording import basis_ru, flag_ru, position_summary
+from secretariat.depositary.wording import basis_ru, flag_ru, parties_note_ru, position_summary
 
 register = template.Library()
 
@@ -41,3 +41,13 @@ def basis_text(instrument: Instrument, status: InstrumentStatus) -> str | SafeSt
 def flag_text(flag: Flag) -> str | SafeString:
     """`{% flag_text f %}`: a point to check in the record."""
     return _russian_or_english(flag_ru(flag), flag.message)
+
+
+@register.simple_tag
+def parties_note_text(instrument: Instrument, status: InstrumentStatus, note: str) -> str:
+    """`{% parties_note_text row status parties_note %}`: why the parties are not counted, for
+    a `title` attribute (no markup)."""
+    russian = parties_note_ru(instrument, status)
+    if russian and current_language().startswith("ru"):
+        return russian
+    return str(english(note, plain=True))
