@@ -59,6 +59,7 @@ class Rules:
     sources: tuple[str, ...] = ()
     uncertain: bool = False
     note: str = ""
+    note_ru: str = ""
 
 
 @dataclass(frozen=True)
@@ -288,6 +289,11 @@ CONSENSUS_OF_PRESENT = Rules(
         "2024). The Charter text allowing a member to stay out without blocking could not be "
         "verified; the practice is Armenia's since 2024."
     ),
+    note_ru=(
+        "Так проходили сессии в отсутствие одного из государств-членов (Москва, 2009 г.; Минск, "
+        "2023 г.; Астана, 2024 г.). Текст Устава, позволяющий государству-члену не участвовать в "
+        "решении, не блокируя его, проверить не удалось; такова практика Армении с 2024 г."
+    ),
 )
 CONSENSUS_OF_ALL = Rules(
     code="consensus-all",
@@ -296,6 +302,8 @@ CONSENSUS_OF_ALL = Rules(
     non_interest_allowed=True,
     sources=CONSENSUS_SOURCES,
     note="The reading Belarus put forward in June 2009 against decisions taken in its absence.",
+    note_ru="Толкование, выдвинутое Беларусью в июне 2009 г. против решений, принятых в её "
+    "отсутствие.",
 )
 
 READINGS: dict[str, Rules] = {r.code: r for r in (CONSENSUS_OF_PRESENT, CONSENSUS_OF_ALL)}
