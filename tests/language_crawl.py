@@ -90,6 +90,7 @@ class Page:
     content_type: str
     texts: list[str] = field(default_factory=list)  # what a reader sees, outside the allow-list
     links: list[str] = field(default_factory=list)
+    pending: int = 0  # record texts shown in the other language, marked as pending translation
 
 
 class _TextCollector(HTMLParser):
@@ -162,6 +163,7 @@ def _is_allowed(run: str) -> bool:
 
 
 PENDING_MARKER = "(перевод готовится)"
+PENDING_MARKERS = {"ru": PENDING_MARKER, "en": "(translation pending)"}
 
 
 def foreign_passages(texts: list[str], lang: str) -> list[str]:
@@ -231,6 +233,9 @@ def crawl(
             collector = _TextCollector(lang)
             collector.feed(body)
             page.texts, page.links = collector.texts, collector.links
+            page.pending = body.count('class="pending-translation"') + body.count(
+                PENDING_MARKERS[lang]
+            )
         elif content_type.startswith("text/calendar"):
             page.texts = _calendar_texts(body)
         for href in page.links:

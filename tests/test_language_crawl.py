@@ -6,6 +6,7 @@ text whose Russian is still missing is shown in English inside a marked `lang="e
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -16,6 +17,12 @@ from tests.language_crawl import Page, crawl, foreign_passages, iso_dates
 from tests.test_languages import PAGES
 
 pytestmark = pytest.mark.django_db
+
+
+# Where a Russian page may still show a record's English, marked as pending: the entry-ban
+# register's fictitious demonstration listings (their authorities, assessments and reasons are
+# kept in English only: the listing has no Russian fields yet).
+STILL_PENDING = (r"/ru/entry-bans/listings/DEMO-[A-Z]{2}-\d{4}/",)
 
 
 def _crawl(personas: Any, lang: str) -> list[Page]:
@@ -47,6 +54,16 @@ def test_no_page_or_calendar_shows_the_other_languages_script(lang: str, persona
     if lang == "ru":
         iso = {page.path: iso_dates(page.texts) for page in pages if iso_dates(page.texts)}
         assert not iso, iso
+    # Record texts still shown in the other language, marked "перевод готовится": only where the
+    # Russian is known to be missing (STILL_PENDING). Nothing of the English side is pending.
+    pending = {page.path: page.pending for page in pages if page.pending}
+    print(f"{lang}: {sum(pending.values())} texts pending translation on {len(pending)} pages")
+    unexpected = {
+        path: count
+        for path, count in pending.items()
+        if lang == "en" or not any(re.fullmatch(allowed, path) for allowed in STILL_PENDING)
+    }
+    assert not unexpected, unexpected
 
 
 def test_the_crawl_finds_english_left_on_a_russian_page() -> None:

@@ -38,6 +38,7 @@ from secretariat.assistance.schemas import (
 from secretariat.core.api_auth import SIGNED_IN, actor_of
 from secretariat.core.api_types import write_status
 from secretariat.core.csv_export import csv_response
+from secretariat.core.formatting import localized
 
 router = Router(tags=["assistance"])
 
@@ -152,7 +153,9 @@ def mission_out(row: Mandate) -> dict[str, Any]:
             {
                 "date": s.date,
                 "kind": s.kind,
-                "text": s.text,
+                "text": localized(s, "text").text,
+                "text_en": s.text_en,
+                "text_ru": s.text_ru,
                 "precision": s.precision,
                 "uncertain": s.uncertain,
             }

@@ -177,7 +177,9 @@ class AssistanceWithdrawalIn(StrictIn):
 class AssistanceStepOut(Schema):
     date: dt.date
     kind: str
-    text: str
+    text: str  # in the language asked for; the other language's text where it has none yet
+    text_en: str
+    text_ru: str
     precision: str
     uncertain: bool
 

@@ -85,35 +85,52 @@ def strength_by_state(mission_code: str, on: dt.date | None = None) -> dict[str,
 class TimelineStep:
     date: dt.date
     kind: str  # request, consultation, decision, mandate, deployment, withdrawal, closed, withdrawn
-    text: str
+    text_en: str
+    text_ru: str = ""
     precision: str = "day"
     uncertain: bool = False
+    personnel: int | None = None  # a deployment's strength, shown as a number in either language
+    estimated: bool = False
 
 
 def timeline(code: str) -> list[TimelineStep]:
-    """The dated steps of one request, in order, in the record's own words (English)."""
+    """The dated steps of one request, in order, in the record's own words in both languages."""
     row = request(code)
     steps = [
-        TimelineStep(row.requested_on, "request", row.asks_en, "day", row.uncertain),
+        TimelineStep(row.requested_on, "request", row.asks_en, row.asks_ru, "day", row.uncertain),
     ]
     for c in consultations(code):
-        steps.append(TimelineStep(c.date, "consultation", c.summary_en, c.precision, c.uncertain))
+        steps.append(
+            TimelineStep(
+                c.date, "consultation", c.summary_en, c.summary_ru, c.precision, c.uncertain
+            )
+        )
     found = decision(code)
     if found is not None:
         steps.append(
             TimelineStep(
-                found.date, "decision", found.response_en, found.precision, found.uncertain
+                found.date,
+                "decision",
+                found.response_en,
+                found.response_ru,
+                found.precision,
+                found.uncertain,
             )
         )
     mandate = mission_of(code)
     if mandate is not None:
-        steps.append(TimelineStep(mandate.start, "mandate", mandate.tasks_en, "day"))
+        steps.append(
+            TimelineStep(mandate.start, "mandate", mandate.tasks_en, mandate.tasks_ru, "day")
+        )
         starts: dict[dt.date, tuple[int, bool]] = {}
         for d in deployments(mandate.code):
             total, estimated = starts.get(d.start, (0, False))
             starts[d.start] = (total + d.strength, estimated or d.strength_estimated)
         for day, (total, estimated) in sorted(starts.items()):
-            steps.append(TimelineStep(day, "deployment", f"{'≈ ' if estimated else ''}{total}"))
+            shown = f"{'≈ ' if estimated else ''}{total}"
+            steps.append(
+                TimelineStep(day, "deployment", shown, shown, personnel=total, estimated=estimated)
+            )
         if mandate.withdrawal_began and mandate.withdrawal_began != mandate.withdrawal_completed:
             steps.append(TimelineStep(mandate.withdrawal_began, "withdrawal_began", ""))
         if mandate.withdrawal_completed:
@@ -121,11 +138,15 @@ def timeline(code: str) -> list[TimelineStep]:
     if row.withdrawn_on:
         steps.append(
             TimelineStep(
-                row.withdrawn_on, "withdrawn", row.withdrawal_reason, row.withdrawn_precision
+                row.withdrawn_on,
+                "withdrawn",
+                row.withdrawal_reason,
+                row.withdrawal_reason_ru,
+                row.withdrawn_precision,
             )
         )
     if row.closed_on:
-        steps.append(TimelineStep(row.closed_on, "closed", row.outcome_en))
+        steps.append(TimelineStep(row.closed_on, "closed", row.outcome_en, row.outcome_ru))
     order = {
         k: i
         for i, k in enumerate(

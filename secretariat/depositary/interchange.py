@@ -150,12 +150,15 @@ def _parse(path: str, row: dict[str, Any]) -> ParsedInstrument:
             "parent",
             "participation",
             "depositary",
+            "depositary_ru",
             "registration",
+            "registration_ru",
             "text_url",
             "sources",
             "searched",
             "uncertain",
             "note",
+            "note_ru",
         )
         if row.get(key) is not None
     }
@@ -335,6 +338,7 @@ def store(
                     named_date=act.named_date,
                     revokes=stored[act.revokes] if act.revokes is not None else None,
                     domestic_act=extra.get("domestic_act", ""),
+                    domestic_act_ru=extra.get("domestic_act_ru", ""),
                     domestic_date=act.domestic_date,
                     text=extra.get("text", ""),
                     territory=extra.get("territory", ""),
@@ -342,6 +346,7 @@ def store(
                     sources=extra.get("sources", []),
                     uncertain=extra.get("uncertain", False),
                     note=extra.get("note", ""),
+                    note_ru=extra.get("note_ru", ""),
                     issued_on=act.date if historical else None,
                     # A past event's notification keeps only the number its source gives.
                     notification_number=(extra.get("notification") or "") if historical else "",
@@ -360,8 +365,10 @@ def store(
                     says=report["says"],
                     sources=report["sources"],
                     text=report.get("text", ""),
+                    text_ru=report.get("text_ru", ""),
                     uncertain=report.get("uncertain", False),
                     note=report.get("note", ""),
+                    note_ru=report.get("note_ru", ""),
                 )
             except DomainError as exc:
                 raise InvalidDocument([f"{item.path}.reports: {exc.message}"]) from None
@@ -401,12 +408,15 @@ def export_instrument(code: str, as_of: dt.date | None = None) -> dict[str, Any]
         "eligible_states": row.eligible_states,
         "final_clauses": row.final_clauses,
         "depositary": row.depositary,
+        "depositary_ru": row.depositary_ru,
         "registration": row.registration,
+        "registration_ru": row.registration_ru,
         "text_url": row.text_url,
         "sources": row.sources,
         "searched": row.searched,
         "uncertain": row.uncertain,
         "note": row.note,
+        "note_ru": row.note_ru,
         "status": status_document(row.code, status),
         "acts": [],
         "reports": [
@@ -415,9 +425,11 @@ def export_instrument(code: str, as_of: dt.date | None = None) -> dict[str, Any]
                 "date": report.date.isoformat(),
                 "says": report.says,
                 "text": report.text,
+                "text_ru": report.text_ru,
                 "sources": report.sources,
                 "uncertain": report.uncertain,
                 "note": report.note,
+                "note_ru": report.note_ru,
             }
             for report in selectors.reports(code, as_of)
         ],
@@ -432,6 +444,7 @@ def export_instrument(code: str, as_of: dt.date | None = None) -> dict[str, Any]
             "deposited": act.deposited,
             "named_date": _iso(act.named_date),
             "domestic_act": act.domestic_act,
+            "domestic_act_ru": act.domestic_act_ru,
             "domestic_date": _iso(act.domestic_date),
             "text": act.text,
             "territory": act.territory,
@@ -441,6 +454,7 @@ def export_instrument(code: str, as_of: dt.date | None = None) -> dict[str, Any]
             "sources": act.sources,
             "uncertain": act.uncertain,
             "note": act.note,
+            "note_ru": act.note_ru,
         }
         if act.revokes is not None:
             entry["revokes"] = {"kind": act.revokes.kind, "date": act.revokes.date.isoformat()}

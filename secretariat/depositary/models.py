@@ -39,6 +39,7 @@ class Sourced(models.Model):
     sources = models.JSONField(default=list, blank=True)
     uncertain = models.BooleanField(default=False)
     note = models.TextField(blank=True, default="")
+    note_ru = models.TextField(blank=True, default="")
 
     class Meta:
         abstract = True
@@ -70,7 +71,9 @@ class Instrument(Sourced):
     eligible_states = models.JSONField(default=list, blank=True)
     final_clauses = models.JSONField(default=dict, blank=True)
     depositary = models.CharField(max_length=200, blank=True, default="")
+    depositary_ru = models.CharField(max_length=200, blank=True, default="")
     registration = models.JSONField(default=list, blank=True)
+    registration_ru = models.JSONField(default=list, blank=True)  # the same entries in Russian
     text_url = models.URLField(max_length=500, blank=True, default="")
     # Where the states' acts were looked for, beyond `sources` (which were read and used): a
     # position of "no record" says these were searched and held nothing.
@@ -116,6 +119,7 @@ class Act(Sourced):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="revoked_by"
     )
     domestic_act = models.CharField(max_length=200, blank=True, default="")
+    domestic_act_ru = models.CharField(max_length=200, blank=True, default="")
     domestic_date = models.DateField(null=True, blank=True)
     text = models.TextField(blank=True, default="", help_text="text of a reservation, etc.")
     territory = models.CharField(max_length=200, blank=True, default="")
@@ -207,6 +211,7 @@ class PositionReport(Sourced):
     date = models.DateField(help_text="the date the source speaks of")
     says = models.CharField(max_length=20, choices=Reported.choices)
     text = models.TextField(blank=True, default="", help_text="what the source says")
+    text_ru = models.TextField(blank=True, default="")
 
     class Meta:
         ordering = ["instrument", "state", "date", "id"]
@@ -258,6 +263,10 @@ class Notification(models.Model):
     effective_on = models.DateField(null=True, blank=True)
     subject_en = models.CharField(max_length=400)
     body_en = models.TextField()
+    # The same notification in Russian, written by the service from the record's Russian texts;
+    # empty where a part of it (a domestic act, the basis of entry into force) has no Russian yet.
+    subject_ru = models.CharField(max_length=400, blank=True, default="")
+    body_ru = models.TextField(blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

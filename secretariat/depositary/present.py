@@ -6,7 +6,8 @@ from typing import Any
 
 from django.urls import reverse
 
-from secretariat.depositary import selectors
+from secretariat.core.formatting import current_language
+from secretariat.depositary import selectors, wording
 from secretariat.depositary.domain.acts import ActKind
 from secretariat.depositary.domain.engine import InstrumentStatus, StateStatus
 from secretariat.depositary.domain.positions import Knowledge, Position
@@ -29,6 +30,7 @@ def act_out(row: Act, effective: dict[int, Any] | None = None) -> dict[str, Any]
         "revokes": row.revokes_id,
         "revoked_by": [r.pk for r in row.revoked_by.all()],
         "domestic_act": row.domestic_act,
+        "domestic_act_ru": row.domestic_act_ru,
         "domestic_date": row.domestic_date,
         "text": row.text,
         "territory": row.territory,
@@ -38,6 +40,7 @@ def act_out(row: Act, effective: dict[int, Any] | None = None) -> dict[str, Any]
         "sources": row.sources,
         "uncertain": row.uncertain,
         "note": row.note,
+        "note_ru": row.note_ru,
     }
 
 
@@ -83,11 +86,17 @@ def state_status_out(status: StateStatus, names: dict[str, StateName]) -> dict[s
 
 
 def position_out(position: Position | None) -> dict[str, Any]:
+    """`summary` in the language asked for, and both beside it."""
+    texts = {
+        "summary": wording.position_summary(position),
+        "summary_en": wording.position_summary(position, "en"),
+        "summary_ru": wording.position_summary(position, "ru"),
+    }
     if position is None:
-        return {"knowledge": "no_record", "summary": "no record", "sources": [], "uncertain": False}
+        return {"knowledge": "no_record", **texts, "sources": [], "uncertain": False}
     return {
         "knowledge": position.knowledge.value,
-        "summary": position.summary,
+        **texts,
         "sources": list(position.sources),
         "uncertain": position.uncertain,
     }
@@ -100,6 +109,7 @@ def parties_out(row: Instrument, status: InstrumentStatus) -> dict[str, Any]:
         "parties_recorded": status.parties_recorded,
         "parties_in_record": status.parties,
         "parties_note": selectors.parties_note(row, status),
+        "parties_note_ru": wording.parties_note_ru(row, status),
     }
 
 
@@ -146,7 +156,9 @@ def instrument_status_out(
         "amendments": [a.code for a in selectors.amendments_of(row, status.as_of)],
         "participation": row.participation,
         "depositary": row.depositary,
+        "depositary_ru": row.depositary_ru,
         "registration": row.registration,
+        "registration_ru": row.registration_ru,
         "text_url": row.text_url,
         "final_clauses": row.final_clauses,
         "as_of": status.as_of,
@@ -154,7 +166,11 @@ def instrument_status_out(
         "entry_into_force": status.entry_into_force,
         "in_force": status.in_force,
         "article": clauses_of(row).entry_into_force.article,
-        "basis": status.basis,
+        # `basis` in the language asked for (the English where its Russian is not written yet)
+        "basis": (wording.basis_ru(row, status) if current_language() == "ru" else "")
+        or status.basis,
+        "basis_en": status.basis,
+        "basis_ru": wording.basis_ru(row, status),
         "completed_by": by.state if by else None,
         "jointly": sorted({a.state for a in status.jointly}),
         "waiting_for": list(status.waiting_for),
@@ -175,6 +191,7 @@ def instrument_status_out(
         "sources": row.sources,
         "uncertain": row.uncertain,
         "note": row.note,
+        "note_ru": row.note_ru,
     }
 
 
@@ -192,6 +209,8 @@ def notification_out(row: Notification) -> dict[str, Any]:
         "effective_on": row.effective_on,
         "subject_en": row.subject_en,
         "body_en": row.body_en,
+        "subject_ru": row.subject_ru,
+        "body_ru": row.body_ru,
     }
 
 

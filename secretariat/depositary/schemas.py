@@ -78,6 +78,7 @@ class InstrumentSummary(Schema):
     parties_recorded: bool
     parties_in_record: int
     parties_note: str
+    parties_note_ru: str  # empty: none, or not written in Russian yet
     url: str
 
 
@@ -94,6 +95,7 @@ class ActOut(Schema):
     revokes: int | None
     revoked_by: list[int]
     domestic_act: str
+    domestic_act_ru: str
     domestic_date: dt.date | None
     text: str
     territory: str
@@ -103,6 +105,7 @@ class ActOut(Schema):
     sources: list[str]
     uncertain: bool
     note: str
+    note_ru: str
 
 
 class StateStatusOut(Schema):
@@ -134,7 +137,9 @@ class InstrumentStatusOut(Schema):
     amendments: list[str]
     participation: str
     depositary: str
+    depositary_ru: str
     registration: list[str]
+    registration_ru: list[str]
     text_url: str
     final_clauses: dict[str, Any]
     as_of: dt.date
@@ -142,7 +147,9 @@ class InstrumentStatusOut(Schema):
     entry_into_force: dt.date | None
     in_force: bool
     article: str
-    basis: str
+    basis: str  # in the language asked for; the English where its Russian is not written yet
+    basis_en: str
+    basis_ru: str  # empty: not written in Russian yet
     completed_by: str | None
     jointly: list[str]
     waiting_for: list[str]
@@ -154,12 +161,14 @@ class InstrumentStatusOut(Schema):
     parties_recorded: bool
     parties_in_record: int
     parties_note: str
+    parties_note_ru: str  # empty: none, or not written in Russian yet
     searched: list[str]
     states: list[StateStatusOut]
     flags: list[str]
     sources: list[str]
     uncertain: bool
     note: str
+    note_ru: str
 
 
 class NotificationOut(Schema):
@@ -175,11 +184,15 @@ class NotificationOut(Schema):
     effective_on: dt.date | None
     subject_en: str
     body_en: str
+    subject_ru: str  # empty: not written in Russian yet (a part of it has no Russian text)
+    body_ru: str
 
 
 class PositionOut(Schema):
     knowledge: str  # known, negative, no_record
-    summary: str
+    summary: str  # in the language asked for (?lang=, else Accept-Language)
+    summary_en: str
+    summary_ru: str
     sources: list[str]
     uncertain: bool
 
@@ -201,6 +214,7 @@ class StateInstrumentOut(Schema):
     parties_recorded: bool
     parties_in_record: int
     parties_note: str
+    parties_note_ru: str  # empty: none, or not written in Russian yet
 
 
 class OutstandingOut(Schema):

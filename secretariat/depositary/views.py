@@ -32,6 +32,7 @@ from secretariat.depositary.domain.acts import CONSENT_MARKS, ActKind
 from secretariat.depositary.domain.engine import Standing
 from secretariat.depositary.domain.positions import Knowledge, tally
 from secretariat.depositary.forms import STANDING_LABELS, ActForm, DocumentForm, ReturnForm
+from secretariat.depositary.wording import position_summary
 
 # Acts shown in an instrument's log before "show all": a UN-scale treaty has hundreds.
 ACT_LOG_LIMIT = 40
@@ -285,7 +286,7 @@ def matrix(request: HttpRequest) -> HttpResponse:
                     "since": s.in_force_from if s and standing.bound else None,
                     "knowledge": position.knowledge.value,
                     "knowledge_label": KNOWLEDGE_MARKS[position.knowledge],
-                    "summary": position.summary,
+                    "summary": position_summary(position),
                 }
             )
         table.append(

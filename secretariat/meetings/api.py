@@ -7,17 +7,21 @@ sessions, attendance, drafts and outcomes; a delegation writes its own state's p
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import get_language, gettext
 from ninja import Query, Router, Status
 
 from secretariat.core.api_auth import SIGNED_IN, actor_of
 from secretariat.core.api_types import IsoDate, write_status
 from secretariat.core.domain.actors import Actor
 from secretariat.core.organization import organization
-from secretariat.meetings import selectors, services
+from secretariat.core.terms import term_label
+from secretariat.meetings import selectors, services, wording
 from secretariat.meetings.domain.sessions import check_body
 from secretariat.meetings.models import Attendance, Claim, Decision, Session, StatePosition
 from secretariat.meetings.schemas import (
@@ -157,11 +161,30 @@ def claim_out(row: Claim) -> dict[str, Any]:
     }
 
 
+def _in_russian(label: Callable[[str], str], code: str) -> str:
+    with translation.override("ru"):
+        return label(code)
+
+
 def reading_out(reading: selectors.Reading) -> dict[str, Any]:
+    """`title` and `explanation` in the language asked for, and both beside them."""
     verdict = reading.verdict
+    code = reading.rules.code
+
+    def explained(lang: str) -> str:
+        if verdict is not None:
+            return wording.explain(verdict, lang)
+        with translation.override(lang):
+            return gettext(
+                "Attendance at this session is not recorded; the outcome is the one the "
+                "sources give."
+            )
+
     return {
-        "reading": reading.rules.code,
-        "title": reading.rules.title,
+        "reading": code,
+        "title": term_label(code),
+        "title_en": reading.rules.title,
+        "title_ru": _in_russian(term_label, code),
         "applied": reading.applied,
         "claimed_by": list(reading.claimed_by),
         "computed": verdict is not None,
@@ -169,9 +192,9 @@ def reading_out(reading: selectors.Reading) -> dict[str, Any]:
         "binding_on": list(verdict.binding_on) if verdict else [],
         "not_bound": dict(verdict.not_bound) if verdict else {},
         "blocked_by": list(verdict.blocked_by) if verdict else [],
-        "explanation": verdict.explain()
-        if verdict
-        else "Attendance at this session is not recorded; the outcome is the one the sources give.",
+        "explanation": explained(get_language() or "en"),
+        "explanation_en": explained("en"),
+        "explanation_ru": explained("ru"),
     }
 
 

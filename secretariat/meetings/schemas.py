@@ -88,7 +88,9 @@ class MeetingsClaimOut(MeetingsSourcedOut):
 
 class MeetingsVerdictOut(Schema):
     reading: str
-    title: str
+    title: str  # in the language asked for (?lang=, else Accept-Language)
+    title_en: str
+    title_ru: str
     applied: bool
     claimed_by: list[str]
     computed: bool = Field(description="false when the session's attendance is not recorded")
@@ -96,7 +98,9 @@ class MeetingsVerdictOut(Schema):
     binding_on: list[str]
     not_bound: dict[str, str]
     blocked_by: list[str]
-    explanation: str
+    explanation: str  # in the language asked for
+    explanation_en: str
+    explanation_ru: str
 
 
 class MeetingsDecisionOut(MeetingsSourcedOut):

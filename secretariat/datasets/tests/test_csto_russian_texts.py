@@ -4,6 +4,7 @@ come in Cyrillic on Russian pages, and the links the dataset makes between its f
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -136,3 +137,55 @@ def test_each_person_is_written_in_cyrillic_the_same_way_everywhere():
     for term in chairs:
         if term["holder_en"] in spelled:
             assert spelled[term["holder_en"]] == term["holder_ru"], term["start"]
+
+
+# Texts of the depositary's records that were English only until they had a `<field>_ru` beside
+# them (notes, domestic acts, the depositary, a report's text, a declared reason, an article).
+DEPOSITARY_TEXTS = ("note", "domestic_act", "depositary", "text", "reason", "article")
+ADDRESS = re.compile(r"https?://\S+|\b[\w-]+(?:\.[\w-]+)+\b")  # cited addresses are not text
+
+
+@pytest.mark.parametrize(
+    "name", ["members.json", "meetings.json", "forces.json", "assistance.json", "depositary.json"]
+)
+def test_no_text_of_the_dataset_is_pending_its_russian(name: str):
+    """Every English text has its Russian: `x_en` beside `x_ru`, and a text kept under a plain
+    name (`note`) beside its `note_ru`. The entry-ban file's demonstration listings are the one
+    part without (see test_language_crawl: the only pages still marked «перевод готовится»)."""
+    pending, checked = [], 0
+    for record in _records(_document(name)):
+        for key, english in record.items():
+            if not isinstance(english, str) or not english.strip() or key.endswith("_ru"):
+                continue
+            base = key[:-3] if key.endswith("_en") else key
+            known = name == "depositary.json" and key in DEPOSITARY_TEXTS
+            if key == "article" and "condition" not in record:
+                known = False  # the article of a term or a withdrawal clause is not published
+            if key.endswith("_en") or f"{base}_ru" in record or known:
+                checked += 1
+                russian = ADDRESS.sub(" ", str(record.get(f"{base}_ru", "")))
+                if not _is_russian(russian):
+                    pending.append((key, english[:60]))
+        lists = [k for k, v in record.items() if isinstance(v, list) and k == "registration"]
+        for key in lists:
+            assert all(map(_is_russian, record.get(f"{key}_ru", []))), (name, key)
+    assert not pending, pending
+    assert checked > 20  # the sweep did reach the texts
+
+
+def test_the_russian_depositary_pages_read_in_russian(client: Client):
+    notices = client.get("/ru/depositary/notifications/").content.decode()
+    assert "Депозитарий сообщает: Устав Организации Договора о коллективной безопасности" in notices
+    assert "Депозитарий сообщает о вступлении в силу документа" in notices
+    assert "The depositary communicates" not in notices
+    charter = client.get("/ru/depositary/instruments/charter-2002/").content.decode()
+    assert "Федеральный закон № 56-ФЗ" in charter
+    assert "все шесть подписавших государств ратифицировали Устав" in charter
+    assert "согласие каждого подписавшего государства — условие выполнено 18\xa0сентября 2003" in (
+        charter
+    )
+    kazakhstan = client.get("/ru/depositary/states/KZ/").content.decode()
+    assert "закон государства от" in kazakhstan and "by its own law" not in kazakhstan
+    english = client.get("/en/depositary/notifications/").content.decode()
+    assert "The depositary communicates that on 2002-10-07 Armenia" in english
+    assert "Депозитарий сообщает" not in english

@@ -160,6 +160,7 @@ class Declared:
 
     date: dt.date
     reason: str
+    reason_ru: str = ""  # the same reason in Russian, where the record has it
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +173,7 @@ class EntryIntoForce:
     retroactive_from: dt.date | None = None  # the instrument takes effect from an earlier date
     declared: Declared | None = None
     article: str = ""
+    article_ru: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +233,7 @@ class FinalClauses:
         return {
             "entry_into_force": {
                 "article": eif.article,
+                "article_ru": eif.article_ru,
                 "condition": {
                     "consents": cond.consents,
                     "of_members": cond.of_members,
@@ -256,7 +259,11 @@ class FinalClauses:
                 },
                 "retroactive_from": _iso(eif.retroactive_from),
                 "declared": (
-                    {"date": eif.declared.date.isoformat(), "reason": eif.declared.reason}
+                    {
+                        "date": eif.declared.date.isoformat(),
+                        "reason": eif.declared.reason,
+                        "reason_ru": eif.declared.reason_ru,
+                    }
                     if eif.declared
                     else None
                 ),
@@ -463,7 +470,7 @@ def _parse_clauses(data: Mapping[str, Any], path: str) -> FinalClauses:
                 f"{declared_path}: a declared fulfilment needs a date and the reason for it",
                 field=declared_path,
             )
-        declared = Declared(declared_date, reason)
+        declared = Declared(declared_date, reason, _text(declared_data, "reason_ru", declared_path))
     wd_path = f"{path}.withdrawal"
     withdrawal = _object(data.get("withdrawal"), wd_path)
     term_path = f"{path}.term"
@@ -487,6 +494,7 @@ def _parse_clauses(data: Mapping[str, Any], path: str) -> FinalClauses:
             retroactive_from=_date(eif, "retroactive_from", eif_path),
             declared=declared,
             article=_text(eif, "article", eif_path),
+            article_ru=_text(eif, "article_ru", eif_path),
         ),
         withdrawal=Withdrawal(
             allowed=_flag(withdrawal, "allowed", wd_path, True),

@@ -53,6 +53,24 @@ class Evidence:
     uncertain: bool = False
 
 
+class Phrase(StrEnum):
+    """Which sentence a position's summary is: the same facts can be written in any language
+    from the phrase and its `values` (depositary/wording.py writes the Russian)."""
+
+    WITHDREW = "withdrew"  # notice, effective
+    IN_FORCE = "in_force"  # kind, date, since
+    NOT_YET_IN_FORCE = "not_yet_in_force"  # kind, date
+    UNDEPOSITED = "undeposited"  # kind, date (of its own law)
+    REPORTED_BOUND = "reported_bound"  # date
+    SIGNED_RATIFICATION_PENDING = "signed_ratification_pending"  # signed, date
+    REPORTED_NOT_BOUND = "reported_not_bound"  # date
+    SIGNED_NO_RECORD = "signed_no_record"  # signed
+    NO_RECORD = "no_record"
+
+
+Value = str | dt.date | None
+
+
 @dataclass(frozen=True, slots=True)
 class Position:
     state: str
@@ -61,6 +79,8 @@ class Position:
     sources: tuple[str, ...] = ()  # what the position rests on (empty for no record)
     uncertain: bool = False
     report: Report | None = None
+    phrase: Phrase = Phrase.NO_RECORD
+    values: tuple[tuple[str, Value], ...] = ()  # the facts the summary states, by name
 
 
 def _per(sources: Sequence[str]) -> str:
@@ -86,15 +106,24 @@ def position_of(
                 f"withdrew (notice of {status.withdrawal.date.isoformat()}"
                 f", effective {_iso(status.withdrawal_effective)})",
                 evidence,
+                Phrase.WITHDREW,
+                (("notice", status.withdrawal.date), ("effective", status.withdrawal_effective)),
             )
         if status.consent is not None:
             consent = status.consent
             text = f"{consent.kind.value} on {consent.date.isoformat()}"
+            values: tuple[tuple[str, Value], ...] = (
+                ("kind", consent.kind.value),
+                ("date", consent.date),
+            )
             if status.in_force_from is not None and status.in_force_from <= on:
                 text += f", in force for it since {status.in_force_from.isoformat()}"
+                phrase = Phrase.IN_FORCE
+                values += (("since", status.in_force_from),)
             else:
                 text += ", not yet in force for it"
-            return _from_act(consent, Knowledge.KNOWN, text, evidence)
+                phrase = Phrase.NOT_YET_IN_FORCE
+            return _from_act(consent, Knowledge.KNOWN, text, evidence, phrase, values)
     undeposited = status.undeposited if status is not None else None
     if undeposited is not None and (
         latest is None or (undeposited.domestic_date or undeposited.date) > latest.date
@@ -106,28 +135,38 @@ def position_of(
             f"{_iso(undeposited.domestic_date or undeposited.date)}; no record of the deposit, "
             "so not counted",
             evidence,
+            Phrase.UNDEPOSITED,
+            (
+                ("kind", undeposited.kind.value),
+                ("date", undeposited.domestic_date or undeposited.date),
+            ),
         )
     if latest is not None:
         signed = status.signature if status is not None else None
+        reported: tuple[tuple[str, Value], ...] = (("date", latest.date),)
         if latest.says is Reported.CONSENTED:
             text = (
                 f"reported bound on {latest.date.isoformat()}; the date of its act is not recorded"
             )
-            knowledge = Knowledge.KNOWN
-        else:
+            knowledge, phrase = Knowledge.KNOWN, Phrase.REPORTED_BOUND
+        elif signed is not None:
             text = (
                 f"signed on {signed.date.isoformat()}; ratification pending on "
                 f"{latest.date.isoformat()}"
-                if signed is not None
-                else f"not bound on {latest.date.isoformat()}"
             )
-            knowledge = Knowledge.NEGATIVE
+            knowledge, phrase = Knowledge.NEGATIVE, Phrase.SIGNED_RATIFICATION_PENDING
+            reported += (("signed", signed.date),)
+        else:
+            text = f"not bound on {latest.date.isoformat()}"
+            knowledge, phrase = Knowledge.NEGATIVE, Phrase.REPORTED_NOT_BOUND
         return Position(
             latest.state,
             knowledge,
             text + _per(latest.sources),
             latest.sources,
             report=latest,
+            phrase=phrase,
+            values=reported,
         )
     if status is not None and status.signature is not None:
         signed_act = status.signature
@@ -139,16 +178,29 @@ def position_of(
             "no record of its ratification",
             found.sources,
             found.uncertain,
+            phrase=Phrase.SIGNED_NO_RECORD,
+            values=(("signed", signed_act.date),),
         )
     return Position(state, Knowledge.NO_RECORD, "no record")
 
 
 def _from_act(
-    act: Act, knowledge: Knowledge, text: str, evidence: Mapping[int, Evidence]
+    act: Act,
+    knowledge: Knowledge,
+    text: str,
+    evidence: Mapping[int, Evidence],
+    phrase: Phrase,
+    values: tuple[tuple[str, Value], ...],
 ) -> Position:
     found = evidence.get(act.key, Evidence())
     return Position(
-        act.state, knowledge, text + _per(found.sources), found.sources, found.uncertain
+        act.state,
+        knowledge,
+        text + _per(found.sources),
+        found.sources,
+        found.uncertain,
+        phrase=phrase,
+        values=values,
     )
 
 

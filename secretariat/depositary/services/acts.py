@@ -16,6 +16,7 @@ from secretariat.core.domain.errors import NotFound, RuleViolation
 from secretariat.core.permissions import require
 from secretariat.core.signing import VerifiedSubmission, verify_submission_statement
 from secretariat.core.writes import Outcome, clean_sources
+from secretariat.depositary import wording
 from secretariat.depositary.domain import acts as domain_acts
 from secretariat.depositary.domain import countries
 from secretariat.depositary.domain import documents as domain_documents
@@ -124,6 +125,7 @@ def submit_act(
     named_date: dt.date | None = None,
     revokes: int | None = None,
     domestic_act: str = "",
+    domestic_act_ru: str = "",
     domestic_date: dt.date | None = None,
     text: str = "",
     territory: str = "",
@@ -131,6 +133,7 @@ def submit_act(
     sources: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
     issued_on: dt.date | None = None,
     notification_number: str = "",
     signed: Mapping[str, Any] | None = None,
@@ -159,6 +162,7 @@ def submit_act(
         "named_date": named_date,
         "revokes": target,
         "domestic_act": domestic_act.strip(),
+        "domestic_act_ru": domestic_act_ru.strip(),
         "domestic_date": domestic_date,
         "text": text.strip(),
         "territory": territory.strip(),
@@ -166,6 +170,7 @@ def submit_act(
         "sources": clean_sources(sources),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru,
     }
     _fit(Act, fields)
     candidate = domain_acts.Act(
@@ -343,6 +348,7 @@ def _register(
     act.save(update_fields=["status", "decided_by", "registered_at"])
     notification = None
     if notified(act):
+        subject_ru, body_ru = wording.act_notice_ru(instrument, act)
         notification = _issue(
             kind=NotificationKind.ACT,
             instrument=instrument,
@@ -353,6 +359,8 @@ def _register(
             subject=f"{instrument.title_en}: {act.kind.replace('_', ' ')} by "
             f"{countries.name_of(act.state)}",
             body=_act_body(instrument, act),
+            subject_ru=subject_ru,
+            body_ru=body_ru,
             sources=act.sources,
             number=source_number,
         )

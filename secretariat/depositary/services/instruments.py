@@ -52,12 +52,15 @@ def record_instrument(
     eligible_states: Sequence[str] | None = None,
     final_clauses: dict[str, Any] | None = None,
     depositary: str = "",
+    depositary_ru: str = "",
     registration: Sequence[str] | None = None,
+    registration_ru: Sequence[str] | None = None,
     text_url: str = "",
     sources: Sequence[str] | None = None,
     searched: Sequence[str] | None = None,
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[Instrument, Outcome]:
     """Create or correct an instrument; the same content again changes and journals nothing."""
     require(actor, "depositary.record_instrument")
@@ -87,10 +90,11 @@ def record_instrument(
         parent_row = Instrument.objects.filter(code=parent).first()
         if parent_row is None:
             raise RuleViolation(f"unknown parent instrument {parent!r}", field="parent")
-    if registration is not None and (
-        isinstance(registration, str) or not all(isinstance(r, str) for r in registration)
-    ):
-        raise RuleViolation("registration must be a list of references", field="registration")
+    for name, entries in (("registration", registration), ("registration_ru", registration_ru)):
+        if entries is not None and (
+            isinstance(entries, str) or not all(isinstance(r, str) for r in entries)
+        ):
+            raise RuleViolation(f"{name} must be a list of references", field=name)
     fields: dict[str, Any] = {
         "title_en": title_en.strip(),
         "title_ru": title_ru.strip(),
@@ -104,12 +108,15 @@ def record_instrument(
         "eligible_states": eligible,
         "final_clauses": clauses.to_dict(),
         "depositary": depositary.strip(),
+        "depositary_ru": depositary_ru.strip(),
         "registration": list(registration or []),
+        "registration_ru": list(registration_ru or []),
         "text_url": text_url.strip(),
         "sources": clean_sources(sources),
         "searched": clean_sources(searched),
         "uncertain": uncertain,
         "note": note,
+        "note_ru": note_ru,
     }
     _fit(Instrument, fields)
     existing = Instrument.objects.select_for_update().filter(code=code).first()
@@ -187,8 +194,10 @@ def record_position_report(
     says: str,
     sources: Sequence[str],
     text: str = "",
+    text_ru: str = "",
     uncertain: bool = False,
     note: str = "",
+    note_ru: str = "",
 ) -> tuple[PositionReport, Outcome]:
     """Record what a source says about a state's consent on a date (no act of it is known).
 
@@ -208,7 +217,14 @@ def record_position_report(
             f"({row.adopted_on.isoformat()})",
             field="date",
         )
-    fields = {"text": text.strip(), "sources": cleaned, "uncertain": uncertain, "note": note}
+    fields = {
+        "text": text.strip(),
+        "text_ru": text_ru.strip(),
+        "sources": cleaned,
+        "uncertain": uncertain,
+        "note": note,
+        "note_ru": note_ru,
+    }
     key = {"instrument": row, "state": code, "date": date, "says": says}
     existing = PositionReport.objects.select_for_update().filter(**key).first()
     outcome: Outcome

@@ -11,6 +11,7 @@ from django.db import IntegrityError, connection, transaction
 
 from secretariat.core.domain.actors import Actor
 from secretariat.core.domain.errors import RuleViolation
+from secretariat.depositary import wording
 from secretariat.depositary.domain.acts import CONSENT_KINDS, ActKind
 from secretariat.depositary.domain.engine import evaluate
 from secretariat.depositary.models import Act, ActStatus, Instrument, Notification, NotificationKind
@@ -60,6 +61,8 @@ def _issue(
     effective_on: dt.date | None,
     subject: str,
     body: str,
+    subject_ru: str = "",
+    body_ru: str = "",
     sources: Sequence[str] = (),
     number: str = "",
 ) -> Notification:
@@ -94,6 +97,8 @@ def _issue(
         effective_on=effective_on,
         subject_en=subject[:400],
         body_en=body,
+        subject_ru=subject_ru[:400],
+        body_ru=body_ru,
     )
 
 
@@ -122,6 +127,7 @@ def _issue_entry_into_force_if_due(
     # Notified when the condition is met, never before: a declared condition may postdate the act.
     if status.condition_met_on is not None and status.condition_met_on > issued_on:
         issued_on = status.condition_met_on
+    notice_ru = wording.entry_into_force_notice_ru(instrument, status)
     try:
         with transaction.atomic():  # a savepoint: a concurrent issuer's row wins, ours rolls back
             notification = _issue(
@@ -134,6 +140,8 @@ def _issue_entry_into_force_if_due(
                 sources=instrument.sources,
                 subject=f"{instrument.title_en}: entry into force on "
                 f"{status.entry_into_force.isoformat()}",
+                subject_ru=notice_ru[0],
+                body_ru=notice_ru[1],
                 body=(
                     f"The depositary communicates that the {instrument.title_en} enters into "
                     f"force on {status.entry_into_force.isoformat()}"

@@ -71,9 +71,15 @@ class Verdict:
     not_bound: Mapping[str, str]  # state -> why the decision does not bind it
     blocked_by: tuple[str, ...]
     reasons: tuple[str, ...] = field(default=())
+    # The same sentences as facts: (step, values), one per reason, so that a page can write each
+    # in its own language (meetings/wording.py); values are state codes, counts and the reading.
+    steps: tuple[Step, ...] = field(default=())
 
     def explain(self) -> str:
         return " ".join(self.reasons)
+
+
+Step = tuple[str, tuple[tuple[str, object], ...]]
 
 
 def _names(codes: Iterable[str]) -> str:
@@ -110,19 +116,46 @@ def evaluate(
             "not a member; guests do not count towards consensus",
             field="state",
         )
-    reasons: list[str] = [f"Reading applied: {rules.title}."]
+    reasons: list[str] = []
+    steps: list[Step] = []
+
+    def say(step: str, sentence: str, **values: object) -> None:
+        reasons.append(sentence)
+        steps.append((step, tuple(values.items())))
+
+    def verdict(
+        adopted: bool,
+        binding_on: tuple[str, ...],
+        not_bound: Mapping[str, str],
+        blocked_by: tuple[str, ...],
+    ) -> Verdict:
+        return Verdict(
+            rules, adopted, binding_on, not_bound, blocked_by, tuple(reasons), tuple(steps)
+        )
+
+    say("reading", f"Reading applied: {rules.title}.", reading=rules.code)
     if not member_set:
-        return Verdict(rules, False, (), {}, (), (*reasons, "There were no members on the day."))
+        say("no_members", "There were no members on the day.")
+        return verdict(False, (), {}, ())
 
     if rules.quorum is not None:
         share = Fraction(len(present_set), len(member_set))
         if share < rules.quorum:
-            reasons.append(
+            say(
+                "no_quorum",
                 f"No quorum: {len(present_set)} of {len(member_set)} members took part, and the "
-                f"rules ask for at least {rules.quorum} of them."
+                f"rules ask for at least {rules.quorum} of them.",
+                present=len(present_set),
+                members=len(member_set),
+                quorum=str(rules.quorum),
             )
-            return Verdict(rules, False, (), {}, (), tuple(reasons))
-        reasons.append(f"Quorum met: {len(present_set)} of {len(member_set)} members took part.")
+            return verdict(False, (), {}, ())
+        say(
+            "quorum_met",
+            f"Quorum met: {len(present_set)} of {len(member_set)} members took part.",
+            present=len(present_set),
+            members=len(member_set),
+        )
 
     counted = member_set if rules.base is Base.ALL_MEMBERS else present_set | set(positions)
     blockers: set[str] = set()
@@ -135,9 +168,11 @@ def evaluate(
                 silent_absent.add(state)
             continue
         if position is Position.NOT_INTERESTED and not rules.non_interest_allowed:
-            reasons.append(
+            say(
+                "no_non_interest",
                 f"{state} declared it is not interested, but this reading has no such option: "
-                "staying out counts as withholding consent."
+                "staying out counts as withholding consent.",
+                states=state,
             )
             blockers.add(state)
         elif position is Position.NOT_INTERESTED:
@@ -146,22 +181,35 @@ def evaluate(
             blockers.add(state)
 
     if rules.base is Base.ALL_MEMBERS and silent_absent:
-        reasons.append(
+        say(
+            "absent_blocks",
             f"{_names(silent_absent)} took no part and declared nothing; under this reading "
-            "consensus needs every member, and an absent member's silence is not consent."
+            "consensus needs every member, and an absent member's silence is not consent.",
+            states=_names(silent_absent),
         )
         blockers |= silent_absent
     elif silent_absent:
-        reasons.append(f"{_names(silent_absent)} took no part and declared nothing.")
+        say(
+            "absent",
+            f"{_names(silent_absent)} took no part and declared nothing.",
+            states=_names(silent_absent),
+        )
 
     objecting = {s for s in blockers if positions.get(s) in rules.blocking}
     if objecting:
         kinds = sorted({positions[s].value for s in objecting})
-        reasons.append(f"{_names(objecting)} declared {' / '.join(kinds)}, which blocks consensus.")
+        say(
+            "blocked",
+            f"{_names(objecting)} declared {' / '.join(kinds)}, which blocks consensus.",
+            states=_names(objecting),
+            positions=" / ".join(kinds),
+        )
     if staying_out:
-        reasons.append(
+        say(
+            "not_interested",
             f"{_names(staying_out)} declared {'it is' if len(staying_out) == 1 else 'they are'} "
-            "not interested: no block, and not bound."
+            "not interested: no block, and not bound.",
+            states=_names(staying_out),
         )
 
     consenting = {
@@ -170,11 +218,11 @@ def evaluate(
         if s in present_set or s in positions
     }
     if blockers:
-        reasons.append("Not adopted: consensus was not reached.")
-        return Verdict(rules, False, (), {}, tuple(sorted(blockers)), tuple(reasons))
+        say("not_reached", "Not adopted: consensus was not reached.")
+        return verdict(False, (), {}, tuple(sorted(blockers)))
     if not consenting:
-        reasons.append("Not adopted: no member joined the decision.")
-        return Verdict(rules, False, (), {}, (), tuple(reasons))
+        say("nobody_joined", "Not adopted: no member joined the decision.")
+        return verdict(False, (), {}, ())
 
     not_bound: dict[str, str] = dict.fromkeys(staying_out, "declared it is not interested")
     binding = set(consenting)
@@ -185,20 +233,23 @@ def evaluate(
             not_bound[state] = "took no part and has not joined the decision"
     abstaining = {s for s in consenting if positions.get(s) is Position.ABSTAINS}
     if abstaining:
-        reasons.append(f"{_names(abstaining)} abstained, which does not block and still binds.")
-    reasons.append(f"Adopted by consensus of {_names(consenting)}.")
-    if rules.absent_bound and member_set - counted:
-        reasons.append(
-            f"Under this reading it also binds the absent {_names(member_set - counted)}."
+        say(
+            "abstained",
+            f"{_names(abstaining)} abstained, which does not block and still binds.",
+            states=_names(abstaining),
         )
-    return Verdict(
-        rules,
-        True,
-        tuple(sorted(binding)),
-        dict(sorted(not_bound.items())),
-        (),
-        tuple(reasons),
+    say(
+        "adopted",
+        f"Adopted by consensus of {_names(consenting)}.",
+        states=_names(consenting),
     )
+    if rules.absent_bound and member_set - counted:
+        say(
+            "binds_absent",
+            f"Under this reading it also binds the absent {_names(member_set - counted)}.",
+            states=_names(member_set - counted),
+        )
+    return verdict(True, tuple(sorted(binding)), dict(sorted(not_bound.items())), ())
 
 
 def check_outcome(outcome: Outcome, verdict: Verdict | None) -> None:
