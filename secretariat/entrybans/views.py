@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from secretariat.core.domain.errors import DomainError, NotFound, NotPermitted
@@ -84,6 +85,21 @@ def screen(request: HttpRequest) -> HttpResponse:
         except DomainError as error:
             add_domain_error(form, error)
     return render(request, "entrybans/screen.html", {"form": form, "hits": hits})
+
+
+# Said on the login page to a visitor sent there from this page (core.auth_views.asked_for).
+screen.login_purpose = {  # type: ignore[attr-defined]
+    "title": gettext_lazy("screening against the common entry-ban register"),
+    "what": gettext_lazy(
+        "This page checks a traveller's name, in any script, spelling or word order, against the "
+        "listings of the member states' common entry-ban register, and answers hit, review or "
+        "verify identity. Every search is logged."
+    ),
+    "who": gettext_lazy(
+        "Only border and consular officers of the member states may use it, with their officer "
+        "account. Listings are not public: what the register publishes is on the entry-ban pages."
+    ),
+}
 
 
 def _listings_actor(request: HttpRequest) -> Any:
