@@ -88,6 +88,8 @@ class TimelineStep:
     text: str
     precision: str = "day"
     uncertain: bool = False
+    strength: int | None = None  # a deployment's personnel, formatted by the page ("1 200")
+    estimated: bool = False
 
 
 def timeline(code: str) -> list[TimelineStep]:
@@ -113,7 +115,7 @@ def timeline(code: str) -> list[TimelineStep]:
             total, estimated = starts.get(d.start, (0, False))
             starts[d.start] = (total + d.strength, estimated or d.strength_estimated)
         for day, (total, estimated) in sorted(starts.items()):
-            steps.append(TimelineStep(day, "deployment", f"{'≈ ' if estimated else ''}{total}"))
+            steps.append(TimelineStep(day, "deployment", "", strength=total, estimated=estimated))
         if mandate.withdrawal_began and mandate.withdrawal_began != mandate.withdrawal_completed:
             steps.append(TimelineStep(mandate.withdrawal_began, "withdrawal_began", ""))
         if mandate.withdrawal_completed:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from secretariat.core.domain.errors import DomainError, NotFound, NotPermitted
+from secretariat.core.formatting import current_language, name_order
 from secretariat.core.permissions import can
 from secretariat.core.web import add_domain_error, report_write, request_actor
 from secretariat.entrybans import registry, selectors, services
@@ -41,16 +42,21 @@ from secretariat.entrybans.forms import (
     RequestForm,
     ScreenForm,
 )
+from secretariat.entrybans.templatetags import state_names
 
 
 def index(request: HttpRequest) -> HttpResponse:
     actor = request_actor(request)
+    lang = current_language()
+    counts = selectors.register_counts()
+    # The issuing states by name in the page's language (the table shows names, not codes).
+    order = sorted(counts, key=lambda code: name_order(state_names.name_of(code, lang), lang))
     return render(
         request,
         "entrybans/index.html",
         {
             "basis": selectors.legal_basis(),
-            "counts": selectors.register_counts(),
+            "counts": {code: counts[code] for code in order},
             "may_screen": can(actor, "entrybans.screen"),
             "may_keep": can(actor, "entrybans.view_listing")
             or can(actor, "entrybans.view_listing", actor.state),
