@@ -22,7 +22,7 @@ import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 from django.conf import settings
 from django.test import Client
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = [
@@ -35,8 +35,8 @@ FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-WIDE = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
+WIDE: ViewportSize = {"width": 1280, "height": 800}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
     "resultTypes": ["violations"],
@@ -196,3 +196,88 @@ def test_every_page_type_passes_axe_and_lays_out_at_1280_and_390_in_both_languag
     for context in contexts.values():
         context.close()
     assert not findings, f"axe-core {version}:\n" + "\n".join(findings)
+
+
+CONTROLS = """() => {
+  const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, '
+    + '[tabindex]:not([tabindex="-1"])';
+  const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden'
+    && !e.disabled && !e.closest('details:not([open]) > :not(summary)');
+  window.kbdCount = window.kbdCount || 0;
+  const found = {};
+  for (const e of [...document.querySelectorAll(selector)].filter(shown)) {
+    if (!e.hasAttribute('data-kbd')) { e.setAttribute('data-kbd', String(window.kbdCount++)); }
+    found[e.getAttribute('data-kbd')] = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' '
+      + (e.getAttribute('aria-label') || e.textContent || e.name || '').trim().slice(0, 40);
+  }
+  return found;
+}"""
+FOCUSED = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) { return null; }
+  const style = getComputedStyle(e);
+  const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+  return [e.getAttribute('data-kbd'), ring, e.classList.contains('menu-toggle')
+    && e.getAttribute('aria-expanded') === 'false'];
+}"""
+
+
+def _tab_through(page: Page) -> tuple[dict[str, str], set[str], list[str]]:
+    """Tab from the top of the page until focus leaves it, opening the folded menu with Enter on
+    the way; (every control shown, those reached, those reached without a visible focus ring)."""
+    controls: dict[str, str] = page.evaluate(CONTROLS)
+    reached: set[str] = set()
+    no_ring: list[str] = []
+    # A date input takes three Tabs (day, month, year); the rest one each.
+    for _ in range(3 * len(controls) + 12):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused is None:
+            break
+        index, ring, folded_menu = focused
+        if index is None:
+            continue
+        reached.add(index)
+        if not ring:
+            no_ring.append(controls[index])
+        if folded_menu:
+            page.keyboard.press("Enter")
+            assert page.locator("header.site nav ul").is_visible()
+            controls.update(page.evaluate(CONTROLS))
+    return controls, reached, no_ring
+
+
+# (address, persona, width): the nav, language switch, date picker and chart links; the login form
+# with what it is for; an officer's form; the folded menu and a form with dates on a phone.
+KEYBOARD_PAGES = [
+    ("/en/?date=2011-08-12", "public", WIDE),
+    ("/ru/login/?next=/ru/entry-bans/screen/", "public", WIDE),
+    ("/ru/entry-bans/screen/", "kair", WIDE),
+    ("/ru/forces/pledge/", "boris", PHONE),
+]
+
+
+def test_the_keyboard_alone_reaches_every_control_and_shows_where_the_focus_is(
+    browser: Browser, live_server: Any, csto_committed: None, personas: Any
+) -> None:
+    failures = []
+    for path, persona, width in KEYBOARD_PAGES:
+        user = None if persona == "public" else getattr(personas, persona)
+        context = _context(browser, live_server, user)
+        page = context.new_page()
+        page.set_viewport_size(width)
+        page.goto(live_server.url + path)
+        controls, reached, no_ring = _tab_through(page)
+        kinds = " ".join(controls.values())
+        assert "input" in kinds and "button" in kinds, (path, controls)
+        missed = [control for index, control in controls.items() if index not in reached]
+        if missed:
+            failures.append(f"not reached by Tab on {path}: {missed}")
+        if no_ring:
+            failures.append(f"focused without a visible ring on {path}: {no_ring}")
+        if width is PHONE:
+            toggle = page.locator("header.site .menu-toggle")
+            assert toggle.get_attribute("aria-expanded") == "true", "the menu did not open"
+            assert any("Меню" in control for control in controls.values())
+        context.close()
+    assert not failures, "\n".join(failures)

@@ -356,7 +356,7 @@ def attendance(request: HttpRequest) -> HttpResponse:
     names = state_names(lang)
     codes, rows = selectors.attendance_matrix()
     # Columns, chart rows and totals by the states' names in the page's language, not by code.
-    states = sorted(codes, key=lambda code: name_order(names.get(code, code), lang))
+    states = sorted(codes, key=lambda code: name_order(names.get(code) or str(code), lang))
     column = {code: index for index, code in enumerate(codes)}
     rows = [replace(row, cells=[row.cells[column[code]] for code in states]) for row in rows]
     rates = selectors.attendance_rates()
