@@ -34,16 +34,37 @@ def _thousands(value: int) -> str:
     return format_number(value)
 
 
+def _figure(row: StrengthBar) -> str:
+    """The text right of a bar: the figure ("≈" for an estimate) and the note."""
+    figure = ("≈ " if row.estimated else "") + _thousands(row.value)
+    return figure + (f" {row.note}" if row.note else "")
+
+
+def _text_width(text: str, font_px: int) -> int:
+    """An upper estimate of the width of a text in the system sans-serif (0.62 em a character)."""
+    return int(len(text) * font_px * 0.62) + 1
+
+
 def strength_bars(rows: Sequence[StrengthBar], *, title: str, estimate_label: str) -> SafeString:
     """Horizontal bars, longest first is the caller's choice; empty rows give an empty string."""
     if not rows:
         return mark_safe("")
-    label_width, row_height, top, right, width = 150, 28, 8, 150, 760
-    plot = width - label_width - right
+    row_height, top, width = 28, 8, 760
     largest = max((row.value for row in rows), default=0) or 1
+    # Room for the longest label on the left and, right of each bar, for its figure and note: the
+    # Russian notes are longer than the English ones, and an SVG clips what passes its edge.
+    label_width = max(150, max(_text_width(row.label, 13) for row in rows) + 12)
+    plot = width - label_width - 150
+    for row in rows:
+        if row.value and not row.unknown:
+            room = width - label_width - 14 - _text_width(_figure(row), 11)
+            plot = min(plot, int(room * largest / row.value))
     height = top + row_height * len(rows) + 8
+    # An image's content is presentational: links inside one would be hidden from assistive
+    # technology (axe's nested-interactive), so a chart with links is a labelled group.
+    role = "group" if any(row.href for row in rows) else "img"
     parts = [
-        f'<svg class="chart bars" viewBox="0 0 {width} {height}" role="img" '
+        f'<svg class="chart bars" viewBox="0 0 {width} {height}" role="{role}" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
         f"<title>{escape(title)}</title>",
     ]
@@ -69,10 +90,9 @@ def strength_bars(rows: Sequence[StrengthBar], *, title: str, estimate_label: st
             f'height="{row_height - 10}" fill="{colour}" class="bar'
             f'{" estimate" if row.estimated else ""}"><title>{escape(tip)}</title></rect>'
         )
-        suffix = f" {row.note}" if row.note else ""
         parts.append(
             f'<text x="{label_width + length + 6:.1f}" y="{y + 18}" class="tick">'
-            f"{escape(figure + suffix)}</text>"
+            f"{escape(_figure(row))}</text>"
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every interpolated text is escaped above

@@ -66,7 +66,7 @@ def membership_gantt(
 
     height = top + row_height * len(rows) + 8
     parts = [
-        f'<svg class="chart gantt" viewBox="0 0 {width} {height}" role="img" '
+        f'<svg class="chart gantt" viewBox="0 0 {width} {height}" role="group" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
         f"<title>{escape(title)}</title>",
     ]

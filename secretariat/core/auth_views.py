@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import time
 from typing import Any
+from urllib.parse import urlsplit
 
 import segno
 from django import forms
@@ -21,6 +22,7 @@ from django.contrib.auth import logout as auth_logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import Resolver404, resolve
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -73,6 +75,19 @@ def _safe_next(request: HttpRequest, candidate: str | None) -> str:
     return str(settings.LOGIN_REDIRECT_URL)
 
 
+def asked_for(next_url: str | None) -> Any:
+    """What the page that sent a visitor to log in is, and who may use it, when its view says so in
+    a `login_purpose` attribute ({"title", "what", "who"}): an anonymous visitor learns why an
+    account is asked for before typing one. None for any other address."""
+    if not next_url:
+        return None
+    try:
+        match = resolve(urlsplit(next_url).path)
+    except Resolver404:
+        return None
+    return getattr(match.func, "login_purpose", None)
+
+
 def _pending_user(request: HttpRequest) -> Any:
     user_id = request.session.get(PENDING_USER)
     started = request.session.get(PENDING_AT, 0)
@@ -121,7 +136,11 @@ def login_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "core/login.html",
-        {"form": form, "next": request.GET.get("next", "")},
+        {
+            "form": form,
+            "next": request.GET.get("next", ""),
+            "asked_for": asked_for(request.GET.get("next") or request.POST.get("next")),
+        },
         status=422 if form.errors else 200,
     )
 

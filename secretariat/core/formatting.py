@@ -12,7 +12,8 @@ cells) stay ISO 8601: only what a person reads goes through here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import functools
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -168,3 +169,23 @@ def _field(obj: Any, name: str) -> Any:
     if isinstance(obj, Mapping):
         return obj.get(name)
     return getattr(obj, name, None)
+
+
+@functools.cache
+def _collator(lang: str) -> Any:
+    import icu  # PyICU: the Unicode collation algorithm with CLDR's rules for each language
+
+    return icu.Collator.createInstance(icu.Locale(lang))
+
+
+def name_order(text: str, lang: str | None = None) -> bytes:
+    """A sort key putting names in the order a reader of the language expects: Russian
+    alphabetical order on a Russian page (Казахстан before Кыргызстан, ё with е), English on an
+    English one; `sorted(names, key=name_order)`. Never sort what a person reads by code."""
+    return bytes(_collator(lang or current_language()).getSortKey(text))
+
+
+def sorted_names(names: Iterable[str], lang: str | None = None) -> list[str]:
+    """Names in the reader's alphabetical order (see `name_order`)."""
+    lang = lang or current_language()
+    return sorted(names, key=lambda name: name_order(name, lang))

@@ -15,9 +15,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from secretariat.core.domain.errors import DomainError, NotFound, NotPermitted
+from secretariat.core.formatting import current_language, name_order
 from secretariat.core.permissions import can
 from secretariat.core.web import add_domain_error, report_write, request_actor
 from secretariat.entrybans import registry, selectors, services
@@ -40,16 +42,21 @@ from secretariat.entrybans.forms import (
     RequestForm,
     ScreenForm,
 )
+from secretariat.entrybans.templatetags import state_names
 
 
 def index(request: HttpRequest) -> HttpResponse:
     actor = request_actor(request)
+    lang = current_language()
+    counts = selectors.register_counts()
+    # The issuing states by name in the page's language (the table shows names, not codes).
+    order = sorted(counts, key=lambda code: name_order(state_names.name_of(code, lang), lang))
     return render(
         request,
         "entrybans/index.html",
         {
             "basis": selectors.legal_basis(),
-            "counts": selectors.register_counts(),
+            "counts": {code: counts[code] for code in order},
             "may_screen": can(actor, "entrybans.screen"),
             "may_keep": can(actor, "entrybans.view_listing")
             or can(actor, "entrybans.view_listing", actor.state),
@@ -84,6 +91,21 @@ def screen(request: HttpRequest) -> HttpResponse:
         except DomainError as error:
             add_domain_error(form, error)
     return render(request, "entrybans/screen.html", {"form": form, "hits": hits})
+
+
+# Said on the login page to a visitor sent there from this page (core.auth_views.asked_for).
+screen.login_purpose = {  # type: ignore[attr-defined]
+    "title": gettext_lazy("screening against the common entry-ban register"),
+    "what": gettext_lazy(
+        "This page checks a traveller's name, in any script, spelling or word order, against the "
+        "listings of the member states' common entry-ban register, and answers hit, review or "
+        "verify identity. Every search is logged."
+    ),
+    "who": gettext_lazy(
+        "Only border and consular officers of the member states may use it, with their officer "
+        "account. Listings are not public: what the register publishes is on the entry-ban pages."
+    ),
+}
 
 
 def _listings_actor(request: HttpRequest) -> Any:

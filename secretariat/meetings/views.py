@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from django.contrib import messages
@@ -23,6 +24,7 @@ from icalendar import Calendar, Event, vText
 
 from secretariat.core.domain.errors import DomainError, NotFound
 from secretariat.core.feeds import RecordFeed, at_noon, in_russian, tag_uri, translation_pending
+from secretariat.core.formatting import name_order, sorted_names
 from secretariat.core.organization import organization
 from secretariat.core.permissions import can
 from secretariat.core.templatetags.bilingual import english, text
@@ -147,7 +149,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def _attendance_rows(session: Session, lang: str) -> list[dict[str, Any]]:
     names = state_names(lang)
-    return [
+    rows = [
         {
             "row": a,
             "state": names.get(a.state, a.state),
@@ -159,6 +161,7 @@ def _attendance_rows(session: Session, lang: str) -> list[dict[str, Any]]:
         }
         for a in selectors.attendance_of(session)
     ]
+    return sorted(rows, key=lambda row: name_order(row["state"], lang))
 
 
 def _chair(session: Session, lang: str) -> tuple[str, str, bool]:
@@ -351,7 +354,11 @@ def post_outcome(request: HttpRequest, code: str, slug: str) -> HttpResponse:
 def attendance(request: HttpRequest) -> HttpResponse:
     lang = _lang()
     names = state_names(lang)
-    states, rows = selectors.attendance_matrix()
+    codes, rows = selectors.attendance_matrix()
+    # Columns, chart rows and totals by the states' names in the page's language, not by code.
+    states = sorted(codes, key=lambda code: name_order(names.get(code) or str(code), lang))
+    column = {code: index for index, code in enumerate(codes)}
+    rows = [replace(row, cells=[row.cells[column[code]] for code in states]) for row in rows]
     rates = selectors.attendance_rates()
     all_years = [p.year for points in rates.values() for p in points]
     chart_rows = [
@@ -408,15 +415,18 @@ def on_date_context(on: dt.date, lang: str) -> dict[str, Any]:
             "kind": _label(KIND_LABELS, found.session.kind),
             "chair_state": names.get(found.chair_state, found.chair_state),
             "chair_person": _chair(found.session, lang)[1] if found.chair_person else "",
-            "present_names": [names.get(s, s) for s in found.present],
-            "absent": [
-                {
-                    "state": names.get(a.state, a.state),
-                    "reason": _label(REASON_LABELS, a.reason) if a.reason else "",
-                }
-                for a in found.absent
-            ],
-            "guests": [names.get(a.state, a.state) for a in found.guests],
+            "present_names": sorted_names([names.get(s, s) for s in found.present], lang),
+            "absent": sorted(
+                (
+                    {
+                        "state": names.get(a.state, a.state),
+                        "reason": _label(REASON_LABELS, a.reason) if a.reason else "",
+                    }
+                    for a in found.absent
+                ),
+                key=lambda absent: name_order(absent["state"], lang),
+            ),
+            "guests": sorted_names([names.get(a.state, a.state) for a in found.guests], lang),
         }
     }
 

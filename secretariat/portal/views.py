@@ -78,4 +78,9 @@ def journal(request: HttpRequest) -> HttpResponse:
         page = Paginator(rows, 50).get_page(request.GET.get("page"))
         for entry in page.object_list:
             entry.document = entry_data(entry)  # type: ignore[attr-defined]
-    return render(request, "portal/journal.html", {"head": journal_head(), "page": page})
+    head = journal_head()
+    # The head's time is ISO 8601 in the API; a person reads it as every other moment.
+    last = dt.datetime.fromisoformat(head.last_recorded_at) if head.last_recorded_at else None
+    return render(
+        request, "portal/journal.html", {"head": head, "last_recorded_at": last, "page": page}
+    )

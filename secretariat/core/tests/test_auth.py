@@ -277,3 +277,29 @@ def test_a_bad_api_token_is_logged(caplog):
     with caplog.at_level(logging.INFO, logger="secretariat.security"):
         Client(headers={"Authorization": "Bearer nope"}).get("/api/v1/members")
     assert any("event=api_token outcome=invalid" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "what", "who"),
+    [
+        ("en", "common entry-ban register", "Only border and consular officers"),
+        ("ru", "единому реестру запретов на въезд", "только сотрудники пограничных"),
+    ],
+)
+def test_an_anonymous_visitor_sent_from_the_screening_page_is_told_what_it_is_and_who_may_use_it(
+    client: Client, language: str, what: str, who: str
+) -> None:
+    response = client.get(f"/{language}/entry-bans/screen/", follow=True)
+    assert response.redirect_chain[-1][0].startswith(f"/{language}/login/?next=")
+    page = response.content.decode()
+    assert 'data-testid="asked-for"' in page
+    assert what in page and who in page
+
+
+@pytest.mark.django_db
+def test_the_login_page_reached_directly_or_from_a_page_without_a_purpose_explains_nothing_more(
+    client: Client,
+) -> None:
+    for address in ("/en/login/", "/en/login/?next=/en/members/", "/en/login/?next=/nowhere/"):
+        assert 'data-testid="asked-for"' not in client.get(address).content.decode()
