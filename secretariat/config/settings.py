@@ -21,7 +21,14 @@ from secretariat.config.env import (
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_DIR = PACKAGE_DIR.parent
-DATA_DIR = env_path("SECRETARIAT_DATA_DIR", PROJECT_DIR / "var")
+# The organization served (see SECRETARIAT_DATASET below). Another organization's installation
+# keeps its database and keys apart from the CSTO's (var/<dataset>/), so that
+# `SECRETARIAT_DATASET=cis make run` works on a machine where the CSTO already runs.
+_DATASET = env_str("SECRETARIAT_DATASET", "csto")
+DATA_DIR = env_path(
+    "SECRETARIAT_DATA_DIR",
+    PROJECT_DIR / "var" if _DATASET == "csto" else PROJECT_DIR / "var" / _DATASET,
+)
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = persistent_secret_key(DATA_DIR)
@@ -236,7 +243,7 @@ LOGGING = {
 # What the code knows of the organization is read from the dataset's organization.json
 # (secretariat/core/organization.py, docs/datasets.md), found in SECRETARIAT_DATASET_DIR when set
 # (a dataset kept outside the package), else in secretariat/datasets/<SECRETARIAT_DATASET>/.
-SECRETARIAT_DATASET = env_str("SECRETARIAT_DATASET", "csto")
+SECRETARIAT_DATASET = _DATASET
 SECRETARIAT_DATASET_DIR = env_str("SECRETARIAT_DATASET_DIR", "")
 
 # The journal's checkpoints are signed with an Ed25519 key kept outside the database (a file,

@@ -15,10 +15,13 @@ from secretariat.core.permissions import actor_for
 def organization(request: HttpRequest) -> dict[str, Any]:
     profile = registry.organization()
     lang = get_language() or "en"
+    actor = actor_for(getattr(request, "user", None))
     return {
         "org_name": profile.name(lang),
         "org_acronym": profile.acronym(lang),
-        "actor": actor_for(getattr(request, "user", None)),
+        "actor": actor,
+        # The header names a delegation's or officer's state, not its code.
+        "actor_state_name": registry.state_name(actor.state, lang[:2]) if actor.state else "",
     }
 
 

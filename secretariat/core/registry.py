@@ -51,6 +51,12 @@ def organization() -> OrganizationNames:
     return cast(OrganizationNames, _provider("organization")())
 
 
+def state_name(code: str, lang: str) -> str:
+    """A state's name in `lang` as the record gives it; the code itself for a state the record
+    does not keep."""
+    return str(_provider("state_name")(code, lang))
+
+
 def dataset_loaded() -> bool:
     """Has an organization's dataset been loaded into this database?"""
     return bool(_provider("dataset_loaded")())

@@ -20,3 +20,4 @@ class MembersConfig(AppConfig):
         registry.provide("state_exists", selectors.state_exists)
         registry.provide("organization", selectors.organization_profile)
         registry.provide("dataset_loaded", selectors.dataset_loaded)
+        registry.provide("state_name", selectors.state_name)

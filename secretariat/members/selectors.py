@@ -71,6 +71,12 @@ def state_names(lang: str) -> dict[str, str]:
     return {s.code: s.name(lang) for s in states()}
 
 
+def state_name(code: str, lang: str) -> str:
+    """One state's name in `lang`; the code itself for a state the record does not keep."""
+    found = MemberState.objects.filter(code=code.upper()).first()
+    return found.name(lang) if found is not None else code
+
+
 def states() -> QuerySet[MemberState]:
     return MemberState.objects.order_by("name_en")
 

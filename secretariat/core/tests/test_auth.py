@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 
 import pytest
@@ -303,3 +304,13 @@ def test_the_login_page_reached_directly_or_from_a_page_without_a_purpose_explai
 ) -> None:
     for address in ("/en/login/", "/en/login/?next=/en/members/", "/en/login/?next=/nowhere/"):
         assert 'data-testid="asked-for"' not in client.get(address).content.decode()
+
+
+@pytest.mark.parametrize(("lang", "name"), [("en", "Belarus"), ("ru", "Беларусь")])
+def test_the_header_names_a_delegations_state_in_the_pages_language(personas, lang, name):
+    client = Client()
+    client.force_login(personas.boris)
+    page = client.get(f"/{lang}/members/").content.decode()
+    found = re.search(r'<span class="who"><span translate="no">boris</span>([^<]*)</span>', page)
+    assert found is not None
+    assert found.group(1).endswith(f" · {name}")  # the state's name, not its code
