@@ -72,6 +72,12 @@ def test_the_matrix_colours_every_member_and_lists_what_is_outstanding():
     assert 'data-state="BY"' in page
 
 
+@pytest.mark.parametrize(("lang", "name"), [("en", "Belarus"), ("ru", "Беларусь")])
+def test_the_matrix_columns_name_their_states_in_the_pages_language(lang, name):
+    page = Client().get(f"/{lang}/depositary/matrix/?date=2013-01-01").content.decode()
+    assert f'aria-label="{name}"><abbr title="{name}">BY</abbr>' in page
+
+
 def test_csv_and_json_downloads():
     csv_text = Client().get("/en/depositary/instruments/charter-2002/export.csv").content.decode()
     rows = list(csv.DictReader(io.StringIO(csv_text)))
